@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs, idempotently, everything the build and the tests need on a fresh machine
+# (facts in ../shared/TOOLCHAIN.md). Usage: scripts/setup.sh [native|wasm|web|all]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+WASM_PACK_VERSION=0.15.1
+
+need_wasm() { [[ $what == wasm || $what == web || $what == all ]]; }
+need_web()  { [[ $what == web || $what == all ]]; }
+
+if need_web; then
+  export DEBIAN_FRONTEND=noninteractive
+  missing=()
+  # clang: jieba-rs/zstd C code for wasm32; chromium(+driver): browser tests; wqy: CJK glyphs in screenshots
+  for p in chromium chromium-driver clang llvm fonts-wqy-microhei; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "setup: apt-get install ${missing[*]}" >&2
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  # Debian's wasm-opt (binaryen 108) silently produces a module that fails at start.
+  if dpkg-query -W -f='${Status}' binaryen 2>/dev/null | grep -q 'install ok installed'; then
+    echo "setup: removing Debian binaryen (its wasm-opt breaks the module)" >&2
+    apt-get remove -y -qq binaryen >/dev/null
+  fi
+fi
+
+if need_wasm; then
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+  [[ "$(wasm-pack --version 2>/dev/null)" == "wasm-pack $WASM_PACK_VERSION" ]] ||
+    cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
+  # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins, or wasm-pack tries a download.
+  [[ -f Cargo.lock ]] || cargo generate-lockfile
+  lock_ver=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+  [[ "$(wasm-bindgen --version 2>/dev/null)" == "wasm-bindgen $lock_ver" ]] ||
+    cargo install wasm-bindgen-cli --version "$lock_ver" --force   # no --locked: its lock names a yanked crate
+fi
+
+if need_web; then
+  [[ -d node_modules/playwright-core ]] || npm ci --no-audit --no-fund --loglevel=error
+fi

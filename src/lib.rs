@@ -1,0 +1,91 @@
+//! Zhibiao (指标): Chinese development reporting in, structured metrics out.
+//!
+//! The pipeline, one module a stage, free of wasm types so it builds and tests natively:
+//! [`decode`] bytes → [`clean`] → [`normalise`] script → [`segment`] → [`quantity`] →
+//! attach ([`indicator`], [`change`], [`period`], [`region`]) → [`classify`] → [`report`].
+
+pub mod change;
+pub mod classify;
+pub mod clean;
+pub mod decode;
+pub mod error;
+pub mod extract;
+pub mod indicator;
+pub mod keywords;
+pub mod lexicon;
+pub mod normalise;
+pub mod numeral;
+pub mod period;
+pub mod quantity;
+pub mod region;
+pub mod report;
+pub mod segment;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use report::Report;
+
+/// Limits and switches for one analysis.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Inputs larger than this are refused with [`Error::TooLarge`].
+    pub max_bytes: usize,
+    /// Whether to compute TF-IDF keywords (they need the jieba dictionary).
+    pub keywords: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_bytes: 64 * 1024 * 1024, keywords: true }
+    }
+}
+
+/// Analyse one document with the default options.
+pub fn analyze(bytes: &[u8], name: &str) -> Result<Report, Error> {
+    analyze_with(bytes, name, &Options::default())
+}
+
+/// Analyse one document: bytes in any supported encoding and format, a report out.
+pub fn analyze_with(bytes: &[u8], name: &str, opts: &Options) -> Result<Report, Error> {
+    if bytes.len() > opts.max_bytes {
+        return Err(Error::TooLarge { bytes: bytes.len(), limit: opts.max_bytes });
+    }
+    let decoded = decode::decode(bytes)?;
+    let mut warnings = decoded.warnings.clone();
+    let cleaned = clean::clean(&decoded.text);
+    warnings.extend(cleaned.warnings.iter().cloned());
+    if cleaned.body.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    let norm = normalise::normalise(&cleaned.body);
+    let title = cleaned.meta.title.clone();
+    let date = cleaned.meta.date.clone();
+    let doc_region = region::document_region(title.as_deref(), &norm.text, &cleaned.body);
+    let ctx = extract::DocContext { date: date.clone(), region: doc_region.clone() };
+    let metrics = extract::extract(&norm.text, &cleaned.body, &ctx);
+    let keywords = if opts.keywords { keywords::keywords(&norm.text, 10) } else { Vec::new() };
+    let original_text = (norm.text != cleaned.body).then(|| cleaned.body.clone());
+    Ok(Report {
+        source: report::Source {
+            name: name.to_string(),
+            bytes: bytes.len(),
+            encoding: decoded.encoding.to_string(),
+            format: cleaned.format.as_str().to_string(),
+        },
+        document: report::Document {
+            title,
+            date,
+            publisher: cleaned.meta.publisher.clone(),
+            author: cleaned.meta.author.clone(),
+            region: doc_region,
+            script: norm.script.as_str().to_string(),
+        },
+        text: norm.text,
+        original_text,
+        metrics,
+        keywords,
+        warnings,
+    })
+}
