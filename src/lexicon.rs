@@ -1,1 +1,62 @@
-//! placeholder
+//! Lexicons kept as data (`lexicons/*.txt`), parsed once.
+//!
+//! Format: one entry a line; `#` starts a comment; `a => b` maps a spelling to what is
+//! reported; `key: word word …` lists words under a key.
+
+use std::sync::LazyLock;
+
+/// Non-empty lines with comments and surrounding space removed.
+pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
+}
+
+/// `(written, reported)` pairs, longest written first (for regex alternations).
+pub fn mapping(data: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<_> = entries(data)
+        .map(|l| match l.split_once("=>") {
+            Some((a, b)) => (a.trim(), b.trim()),
+            None => (l, l),
+        })
+        .collect();
+    v.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
+    v
+}
+
+/// `key: word word …` lines, in file order.
+pub fn keyed(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
+    entries(data)
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, ws)| (k.trim(), ws.split_whitespace().collect()))
+        .collect()
+}
+
+/// A regex alternation of the words, longest first, each escaped.
+pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut w: Vec<&str> = words.into_iter().collect();
+    w.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    w.dedup();
+    w.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+}
+
+pub static UNITS: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| mapping(include_str!("../lexicons/units.txt")));
+pub static NOT_UNITS: LazyLock<Vec<&str>> = LazyLock::new(|| entries(include_str!("../lexicons/not_units.txt")).collect());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_mappings_and_comments() {
+        let m = mapping("# c\n元\n周岁 => 岁 # why\n\n");
+        assert_eq!(m, vec![("周岁", "岁"), ("元", "元")]);
+        let k = keyed("income: 收入 工资\n# x\neconomy: GDP");
+        assert_eq!(k, vec![("income", vec!["收入", "工资"]), ("economy", vec!["GDP"])]);
+        assert_eq!(alternation(["a", "abc", "a.b"]), "abc|a\\.b|a");
+    }
+
+    #[test]
+    fn shipped_lexicons_load() {
+        assert!(UNITS.iter().any(|&(w, r)| w == "周岁" && r == "岁"));
+        assert!(NOT_UNITS.contains(&"个月"));
+    }
+}
