@@ -1,1 +1,57 @@
-//! placeholder
+//! Changes: a growth or decline stated for a value (`增长5.1%`, `下降76.5%`,
+//! `比去年增加3亿多元`, `提高0.2个百分点`). A quantity is a change when the words right
+//! before it are a change verb; `提高到`/`降至` name a new level instead, not a change.
+
+use crate::report::Direction;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<basis>(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期|较上年|较去年|比[0-9]{4}年|较[0-9]{4}年
+                   |两年平均|三年平均|年均|平均|年平均)?)
+        (?:分别)?
+        (?P<verb>增长|增加|提高|上升|上涨|增多|扩大|提升|增幅为?|增速为?|涨幅为?
+                |下降|减少|降低|下滑|回落|缩小|缩减|降幅为?|减)
+        (?:了)?(?:达|达到)?
+        $",
+    )
+    .expect("change verb pattern")
+});
+
+/// A change verb ending `before`: its direction and the char length of the verb phrase.
+pub fn verb_before(before: &str) -> Option<(Direction, usize)> {
+    let c = CHANGE_VERB.captures(before)?;
+    let verb = c.name("verb")?.as_str();
+    let down = ["下降", "减少", "降低", "下滑", "回落", "缩小", "缩减", "降幅", "减"].iter().any(|v| verb.starts_with(v));
+    let len = c.get(0)?.as_str().chars().count();
+    Some((if down { Direction::Down } else { Direction::Up }, len))
+}
+
+/// The verb phrase alone (`下降`), for an indicator that carries the direction.
+pub fn verb_word(before: &str) -> Option<&str> {
+    CHANGE_VERB.captures(before)?.name("verb").map(|m| m.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_verbs() {
+        for (b, d) in [
+            ("居民人均可支配收入16993元,增长", Some(Direction::Up)),
+            ("比去年增加", Some(Direction::Up)),
+            ("同比下降", Some(Direction::Down)),
+            ("两年平均增长", Some(Direction::Up)),
+            ("分别增长", Some(Direction::Up)),
+            ("提高了", Some(Direction::Up)),
+            ("缩小至", None),
+            ("提高到", None),
+            ("人均可支配收入", None),
+        ] {
+            assert_eq!(verb_before(b).map(|x| x.0), d, "{b}");
+        }
+    }
+}

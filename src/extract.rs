@@ -1,7 +1,15 @@
-//! Stages 4–7 glued: sentences → quantities → metrics with indicator, change, period,
-//! region and category attached.
+//! Stages 4–7 glued: paragraphs → sentences → quantities → metrics with indicator,
+//! change, period, region and category attached.
+//!
+//! Works a paragraph at a time (one line of the cleaned text), so memory stays bounded
+//! by the longest paragraph and a period named early in a paragraph carries to the
+//! figures after it.
 
-use crate::report::Metric;
+use crate::report::{Change, Metric, Period};
+use crate::{change, classify, indicator, period, quantity, segment};
+use quantity::Quantity;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// What the attach stages need to know about the whole document.
 #[derive(Debug, Clone, Default)]
@@ -10,8 +18,351 @@ pub struct DocContext {
     pub region: Option<String>,
 }
 
+/// A sub-unit named at the head of a clause: `温泉街道投入…`, `蒋官屯镇新建…`.
+static SUB_REGION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^\p{Han}]*)(?P<name>[\p{Han}]{2,4}?(?:街道|镇|乡))").expect("sub-region pattern")
+});
+const NOT_SUB_REGION: &[&str] = &["城镇", "乡镇", "小镇", "村镇", "城乡", "各乡镇", "全镇", "全乡", "重镇", "特色小镇"];
+
+/// Introduces the value a rate that precedes it belongs to: `增长6.78%,达到7769亿元`.
+const LEADS_TO_VALUE: &[&str] = &["达到", "达", "为", "至"];
+
 /// `text` is the analysed (Simplified, half-width) body, `original` the same body in
 /// its own script, char-aligned with `text`.
-pub fn extract(_text: &str, _original: &str, _ctx: &DocContext) -> Vec<Metric> {
-    Vec::new()
+pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
+    let removable = region_words(ctx.region.as_deref());
+    let removable: Vec<&str> = removable.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    let mut base = 0;
+    let mut originals = original.split('\n');
+    for line in text.split('\n') {
+        let orig = originals.next().unwrap_or(line);
+        let n = line.chars().count();
+        paragraph(line, orig, base, ctx, &removable, &mut out);
+        base += n + 1;
+    }
+    out
+}
+
+/// The document's region and its parts, to drop from indicators: 嘉兴市南湖区 →
+/// 嘉兴市南湖区, 嘉兴市, 南湖区, 南湖.
+fn region_words(region: Option<&str>) -> Vec<String> {
+    let Some(r) = region else { return Vec::new() };
+    let mut v = vec![r.to_string()];
+    for suffix in ["市", "省"] {
+        if let Some(i) = r.find(suffix) {
+            let (a, b) = r.split_at(i + suffix.len());
+            if !b.is_empty() {
+                v.push(a.to_string());
+                v.push(b.to_string());
+            }
+        }
+    }
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+}
+
+#[derive(Debug)]
+enum Kind {
+    Value,
+    /// A change: its direction, the chars of its verb phrase, whether it reads `分别`.
+    Change(crate::report::Direction, usize),
+}
+
+#[derive(Debug)]
+struct Item {
+    q: Quantity,
+    kind: Kind,
+    /// Char range of the words before the figure in its clause.
+    before: (usize, usize),
+    /// Char range of the clause.
+    clause: (usize, usize),
+    change: Option<Change>,
+    /// Index of the value this change was attached to.
+    attached: bool,
+}
+
+fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &[&str], out: &mut Vec<Metric>) {
+    let quantities = quantity::find(line);
+    if quantities.is_empty() {
+        return;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let ochars: Vec<char> = orig.chars().collect();
+    let periods = period::find(line, ctx.date.as_deref());
+    let period_texts: Vec<&str> = periods.iter().map(|(_, p)| p.text.as_str()).collect();
+    let mut removable: Vec<&str> = removable.to_vec();
+    removable.extend(period_texts.iter().copied());
+    removable.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let text_of = |a: usize, b: usize| -> String { chars[a.min(b)..b.min(chars.len())].iter().collect() };
+    let mut sticky: Option<Period> = None;
+    let mut qi = 0;
+    for (s, e) in segment::sentences(&chars) {
+        let mut items: Vec<Item> = Vec::new();
+        let mut prev_end = s;
+        while qi < quantities.len() && quantities[qi].span[0] < e {
+            let q = quantities[qi].clone();
+            qi += 1;
+            if q.span[0] < s {
+                continue;
+            }
+            let clause = segment::clause_around(&chars, s, e, q.span[0]);
+            let bstart = clause.0.max(prev_end);
+            prev_end = q.span[1];
+            let before = text_of(bstart, q.span[0]);
+            let kind = match change::verb_before(&before) {
+                Some((d, len)) => Kind::Change(d, len),
+                None => Kind::Value,
+            };
+            items.push(Item { q, kind, before: (bstart, 0), clause, change: None, attached: false });
+            let last = items.len() - 1;
+            items[last].before.1 = items[last].q.span[0];
+        }
+        attach_changes(&mut items, &chars);
+        let sentence: String = ochars[s..e.min(ochars.len())].iter().collect();
+        let simple_sentence = text_of(s, e);
+        let mut prev_indicator: Option<String> = None;
+        for it in &items {
+            let q = &it.q;
+            let before = text_of(it.before.0, it.before.1);
+            if it.attached {
+                // a leading rate names what the value after it measures
+                if let Kind::Change(_, len) = it.kind {
+                    let stem: String = before.chars().take(before.chars().count().saturating_sub(len)).collect();
+                    let stem = indicator::strip(&stem, &removable);
+                    if !stem.is_empty() {
+                        prev_indicator = Some(stem);
+                    }
+                }
+                continue;
+            }
+            let period = periods
+                .iter()
+                .filter(|(end, _)| *end <= q.span[0] && *end > s)
+                .last()
+                .map(|(_, p)| p.clone())
+                .or_else(|| sticky.clone());
+            let ind = match it.kind {
+                Kind::Change(_, len) => {
+                    let stem: String = before.chars().take(before.chars().count().saturating_sub(len)).collect();
+                    let verb = change::verb_word(&before).unwrap_or("");
+                    let mut stem = indicator::strip(&stem, &removable);
+                    if stem.is_empty() {
+                        stem = prev_indicator.clone().unwrap_or_default();
+                    }
+                    format!("{stem}{verb}")
+                }
+                Kind::Value => value_indicator(&before, &text_of(q.span[1], it.clause.1), &removable, prev_indicator.as_deref()),
+            };
+            if ind.is_empty() {
+                continue;
+            }
+            prev_indicator = Some(ind.clone());
+            let region = sub_region(&text_of(it.clause.0, q.span[0])).or_else(|| ctx.region.clone());
+            let category = classify::classify(&ind, &simple_sentence).to_string();
+            out.push(Metric {
+                indicator: ind,
+                value: q.value,
+                unit: q.unit.clone(),
+                raw: q.raw.clone(),
+                approx: q.approx,
+                value_max: q.value_max,
+                change: it.change.clone(),
+                period,
+                region,
+                category,
+                sentence: sentence.clone(),
+                span: [base + q.span[0], base + q.span[1]],
+            });
+        }
+        if let Some((_, p)) = periods.iter().filter(|(end, _)| *end > s && *end <= e).last() {
+            sticky = Some(p.clone());
+        }
+    }
+}
+
+/// Attaches each change to the value it is stated for: the nearest earlier value of the
+/// sentence without a change (in order for `分别增长9.2%和10.2%`), or the value that a
+/// leading rate introduces (`增长6.78%,达到7769亿元`). A change with no value stays a
+/// metric of its own (`居民消费价格总水平比上年下降0.7%`).
+fn attach_changes(items: &mut [Item], chars: &[char]) {
+    let mut i = 0;
+    while i < items.len() {
+        if !matches!(items[i].kind, Kind::Change(..)) {
+            i += 1;
+            continue;
+        }
+        // a run of changes joined by 和/、: 分别增长9.2%和10.2%
+        let mut j = i + 1;
+        while j < items.len()
+            && matches!(items[j].kind, Kind::Value)
+            && {
+                let gap: String = chars[items[j - 1].q.span[1]..items[j].q.span[0]].iter().collect();
+                matches!(gap.as_str(), "和" | "、" | "与" | "及")
+            }
+        {
+            j += 1;
+        }
+        let run: Vec<usize> = (i..j).collect();
+        let hosts: Vec<usize> = (0..i)
+            .filter(|&h| matches!(items[h].kind, Kind::Value) && items[h].change.is_none() && !items[h].attached)
+            .filter(|&h| compatible(&items[h].q, &items[i].q))
+            .collect();
+        let take = run.len().min(hosts.len());
+        let hosts = &hosts[hosts.len() - take..];
+        for (k, &h) in hosts.iter().enumerate() {
+            let c = run[run.len() - take + k];
+            let dir = match items[i].kind {
+                Kind::Change(d, _) => d,
+                Kind::Value => continue,
+            };
+            let q = &items[c].q;
+            items[h].change = Some(Change { direction: dir, value: q.value, unit: q.unit.clone(), raw: q.raw.clone() });
+            items[c].attached = true;
+        }
+        if take == 0 {
+            // a leading rate: 增长6.78%,达到7769亿元
+            if let Some(next) = items.get(j) {
+                let lead: String = chars[next.clause.0..next.q.span[0]].iter().collect();
+                if matches!(next.kind, Kind::Value) && LEADS_TO_VALUE.iter().any(|w| lead.starts_with(w)) && compatible(&next.q, &items[i].q) {
+                    if let Kind::Change(dir, _) = items[i].kind {
+                        let q = items[i].q.clone();
+                        items[j].change = Some(Change { direction: dir, value: q.value, unit: q.unit, raw: q.raw });
+                        items[i].attached = true;
+                    }
+                }
+            }
+        }
+        // the extra values of a run are changes too
+        for &r in &run[1..] {
+            if !items[r].attached {
+                items[r].kind = items[i].kind_copy();
+            }
+        }
+        i = j;
+    }
+}
+
+impl Item {
+    fn kind_copy(&self) -> Kind {
+        match self.kind {
+            Kind::Change(d, l) => Kind::Change(d, l),
+            Kind::Value => Kind::Value,
+        }
+    }
+}
+
+/// A rate fits any value; an amount only a value in the same unit.
+fn compatible(host: &Quantity, change: &Quantity) -> bool {
+    matches!(change.unit.as_str(), "%" | "个百分点" | "百分点" | "倍") && host.unit != "%" && host.unit != "个百分点"
+        || change.unit == host.unit
+        || (change.unit == "个百分点" || change.unit == "百分点") && host.unit == "%"
+}
+
+/// The indicator of a value from the words before it and the noun after it.
+fn value_indicator(before: &str, after: &str, removable: &[&str], prev: Option<&str>) -> String {
+    // only the last item of a list or the words after the last 的 belong to this figure
+    let mut before = before.rsplit(['、']).next().unwrap_or(before).to_string();
+    let mut after_de = false;
+    if let Some(i) = before.rfind('的') {
+        after_de = true;
+        let tail = &before[i + '的'.len_utf8()..];
+        if !tail.is_empty() || !after.is_empty() {
+            before = tail.to_string();
+        }
+    }
+    let b = indicator::strip(&before, removable);
+    let a = indicator::after_noun(after);
+    let a = indicator::strip(&a, removable);
+    if indicator::is_relational(&b) {
+        if let Some(p) = prev {
+            return format!("{p}{b}");
+        }
+    }
+    if b.is_empty() {
+        return if a.is_empty() { prev.unwrap_or("").to_string() } else { a };
+    }
+    if after_de && !a.is_empty() {
+        return a;
+    }
+    if !a.is_empty() && (a.chars().count() <= 4 || ends_with_verb(&b)) {
+        return format!("{b}{a}");
+    }
+    b
+}
+
+fn ends_with_verb(phrase: &str) -> bool {
+    segment::jieba().tag(phrase, false).last().is_some_and(|t| t.tag.starts_with('v'))
+}
+
+fn sub_region(clause_head: &str) -> Option<String> {
+    let name = SUB_REGION.captures(clause_head)?.name("name")?.as_str();
+    (!NOT_SUB_REGION.iter().any(|w| name.ends_with(w))).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Direction;
+
+    fn run(text: &str, date: Option<&str>, region: Option<&str>) -> Vec<Metric> {
+        let ctx = DocContext { date: date.map(str::to_string), region: region.map(str::to_string) };
+        extract(text, text, &ctx)
+    }
+
+    #[test]
+    fn a_value_with_its_change_and_period() {
+        let m = run("今年上半年,全市居民人均可支配收入16993元,增长5.1%;城镇居民人均可支配收入21713元,增长3.7%。", Some("2022-08-11"), Some("石家庄市"));
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].indicator, "居民人均可支配收入");
+        assert_eq!(m[0].value, 16993.0);
+        let c = m[0].change.as_ref().unwrap();
+        assert_eq!((c.direction, c.value, c.unit.as_str()), (Direction::Up, 5.1, "%"));
+        let p = m[1].period.as_ref().unwrap();
+        assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some("2022-01-01"), Some("2022-06-30")));
+        assert_eq!(m[1].region.as_deref(), Some("石家庄市"));
+        assert_eq!(m[1].category, "income");
+    }
+
+    #[test]
+    fn fenbie_distributes_changes() {
+        let m = run("2021年,南湖区城乡人均可支配收入分别达到63792元和42830元,分别增长9.2%和10.2%。", None, Some("嘉兴市南湖区"));
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].change.as_ref().unwrap().value, 9.2);
+        assert_eq!(m[1].change.as_ref().unwrap().value, 10.2);
+    }
+
+    #[test]
+    fn a_rate_alone_is_a_metric_with_the_direction() {
+        let m = run("居民消费价格总水平比上年下降0.7%。", None, None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].indicator, "居民消费价格总水平下降");
+        assert!(m[0].change.is_none());
+    }
+
+    #[test]
+    fn a_leading_rate_belongs_to_the_amount_after_it() {
+        let m = run("全市一般公共预算收入增长6.78%,达到7769亿元。", None, None);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].value, 776900000000.0);
+        assert_eq!(m[0].change.as_ref().unwrap().value, 6.78);
+    }
+
+    #[test]
+    fn runs_and_nouns_after_the_figure() {
+        let m = run("全区建档立卡贫困人口15184户45476人全部脱贫,20个贫困村全部出列。", None, Some("咸安区"));
+        let got: Vec<(&str, f64)> = m.iter().map(|m| (m.indicator.as_str(), m.value)).collect();
+        assert_eq!(got, vec![("建档立卡贫困人口", 15184.0), ("建档立卡贫困人口", 45476.0), ("贫困村", 20.0)]);
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "标题\n改造老旧小区313个,温泉街道投入1000余万元。";
+        let m = run(text, None, Some("咸安区"));
+        for x in &m {
+            let got: String = text.chars().skip(x.span[0]).take(x.span[1] - x.span[0]).collect();
+            assert_eq!(got, x.raw);
+        }
+        assert_eq!(m[1].region.as_deref(), Some("温泉街道"));
+    }
 }

@@ -1,1 +1,131 @@
-//! placeholder
+//! Indicators: the thing a figure measures, as a short noun phrase taken from its clause
+//! — without the region word, the period, the verb or the number (SPEC §2).
+
+use crate::lexicon::keyed;
+use std::sync::LazyLock;
+
+struct Words {
+    prefix: Vec<&'static str>,
+    suffix: Vec<&'static str>,
+    cut: Vec<&'static str>,
+    relational: Vec<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut w = Words { prefix: vec![], suffix: vec![], cut: vec![], relational: vec![] };
+    for (k, ws) in keyed(include_str!("../lexicons/indicator_words.txt")) {
+        let list = match k {
+            "prefix" => &mut w.prefix,
+            "suffix" => &mut w.suffix,
+            "cut" => &mut w.cut,
+            "relational" => &mut w.relational,
+            _ => continue,
+        };
+        list.extend(ws);
+    }
+    for l in [&mut w.prefix, &mut w.suffix, &mut w.cut] {
+        l.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    }
+    w
+});
+
+/// Longest indicator kept, in chars; longer phrases keep their end, where the noun is.
+const MAX_CHARS: usize = 24;
+/// Longest noun taken from after a figure (`192个贫困村全部出列` → `贫困村`).
+const MAX_AFTER: usize = 12;
+
+fn is_punct(c: char) -> bool {
+    !(c.is_alphanumeric() || matches!(c, '“' | '”' | '(' | ')' | '（' | '）' | '"' | '《' | '》'))
+}
+
+/// Trims `phrase` of region words, the given periods and other removable words, and the
+/// verbs and particles at its end.
+pub fn strip(phrase: &str, removable: &[&str]) -> String {
+    let mut s = phrase.to_string();
+    for r in removable {
+        if !r.is_empty() {
+            s = s.replace(r, "");
+        }
+    }
+    let w = &*WORDS;
+    loop {
+        let before = s.len();
+        s = s.trim_matches(|c: char| is_punct(c) || c == '”' && !s.contains('“')).to_string();
+        if s.starts_with('”') || s.starts_with(')') {
+            s.remove(0);
+        }
+        for p in &w.prefix {
+            if s.starts_with(p) && s.len() > p.len() {
+                s = s[p.len()..].to_string();
+                break;
+            }
+        }
+        for x in &w.suffix {
+            if s.ends_with(x) {
+                s.truncate(s.len() - x.len());
+                break;
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    s = s.replace('了', "");
+    if s.chars().count() > MAX_CHARS {
+        s = s.chars().rev().take(MAX_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+    }
+    s
+}
+
+/// The noun right after a figure: up to the clause end, a cut word, or MAX_AFTER chars.
+pub fn after_noun(after: &str) -> String {
+    let after = after.trim_start_matches(['的', '(', '（']);
+    let w = &*WORDS;
+    let mut end = after.len();
+    for (i, c) in after.char_indices() {
+        if is_punct(c) && !matches!(c, '、') || c.is_ascii_digit() {
+            end = i;
+            break;
+        }
+        let rest = &after[i..];
+        if w.cut.iter().any(|x| rest.starts_with(x)) {
+            end = i;
+            break;
+        }
+    }
+    let s: String = after[..end].chars().take(MAX_AFTER).collect();
+    s.trim_end_matches(['、', '“']).to_string()
+}
+
+/// Whether the phrase measures something against the figure before it (`占…`, `完成…`).
+pub fn is_relational(phrase: &str) -> bool {
+    WORDS.relational.iter().any(|r| phrase.starts_with(r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_region_period_and_verbs() {
+        for (p, rm, want) in [
+            ("全市共有注册志愿者", &[][..], "注册志愿者"),
+            ("实现地区生产总值", &[], "地区生产总值"),
+            ("今年全市共计改造", &["今年"][..], "改造"),
+            ("民生支出占比稳定在", &[], "民生支出占比"),
+            ("城镇登记失业率控制在", &[], "城镇登记失业率"),
+            ("在2021年改造提升了", &["2021年"][..], "改造提升"),
+            (",全市居民人均可支配收入", &[], "居民人均可支配收入"),
+        ] {
+            assert_eq!(strip(p, rm), want, "{p}");
+        }
+    }
+
+    #[test]
+    fn nouns_after_a_figure() {
+        assert_eq!(after_noun("贫困村全部出列,"), "贫困村");
+        assert_eq!(after_noun("的球类运动场地"), "球类运动场地");
+        assert_eq!(after_noun("社区卫生服务站达到基本标准"), "社区卫生服务站");
+        assert_eq!(after_noun(",增长5.1%"), "");
+    }
+}

@@ -1,15 +1,15 @@
 //! Keywords of a document by jieba's TF-IDF, for the report's `keywords`.
 
 use crate::report::Keyword;
-use jieba_rs::{Jieba, KeywordExtract, TfIdf};
+use jieba_rs::{KeywordExtract, TfIdf};
 use std::sync::LazyLock;
 
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
 static TFIDF: LazyLock<TfIdf> = LazyLock::new(TfIdf::default);
 
 /// The `top` most characteristic words, weights scaled so the first is 1.
 pub fn keywords(text: &str, top: usize) -> Vec<Keyword> {
-    let words = TFIDF.extract_keywords(&JIEBA, text, top, Vec::new());
+    let words = TFIDF.extract_keywords(crate::segment::jieba(), text, top, Vec::new());
     let max = words.first().map(|k| k.weight).unwrap_or(1.0).max(f64::MIN_POSITIVE);
     words
         .into_iter()
@@ -21,7 +21,7 @@ pub fn keywords(text: &str, top: usize) -> Vec<Keyword> {
 /// Load the dictionary now rather than on the first document (the page calls this
 /// while the user is still choosing files).
 pub fn warm() {
-    LazyLock::force(&JIEBA);
+    crate::segment::jieba();
     LazyLock::force(&TFIDF);
 }
 

@@ -174,9 +174,6 @@ mod tests {
     fn ar(s: &str) -> f64 {
         parse_arabic(s).unwrap().to_f64().unwrap()
     }
-    fn zh(s: &str) -> f64 {
-        parse_chinese(s).unwrap().to_f64().unwrap()
-    }
 
     #[test]
     fn arabic() {

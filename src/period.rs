@@ -1,1 +1,253 @@
-//! placeholder
+//! Periods: the time a figure is for, as written, resolved to ISO bounds against the
+//! document's date where that can be done (`今年上半年` in a 2022-08-11 article →
+//! 2022-01-01 … 2022-06-30).
+
+use crate::report::Period;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<text>
+            (?P<cutoff>截至|截止到|截止|截至到)?
+            (?P<to>到|至)?
+            (?P<since>自|从)?
+            (?:
+                (?P<year>(?:19|20)\d{2})年(?:度)?
+              | (?P<rel>今年|去年|上年|前年|明年|本年|当年|上一年)
+              | (?P<plan>[“\x22]?(?P<plan_no>十[一二三四五六七八九]?五)[”\x22]?(?:期间|时期|以来)?)
+              | (?P<recent>(?:近|过去|这|前)(?P<n>[一二三四五六七八九十两\d]+)年(?:来|里|中|间|以来)?|(?P<n2>[一二三四五六七八九十两\d]+)年(?:来|里|以来|间))
+              | (?P<now>目前|当前|现在|至今|年底前)
+              | (?P<every>每年|每月|年均)
+            )
+            (?:
+                (?P<half>上半年|下半年)
+              | (?P<quarter>(?:第?(?P<q>[一二三四1-4])季度)|前三季度)
+              | 前(?P<months>[一二三四五六七八九十\d]+)个?月
+              | (?P<m1>\d{1,2})(?:-|—|至|~)(?P<m2>\d{1,2})月(?:份)?
+              | (?P<month>\d{1,2})月(?:份)?(?:(?P<day>\d{1,2})日)?(?P<monthend>底|末)?
+              | (?P<yearend>底|末)
+            )?
+            (?P<since_tail>以来)?
+          | (?P<bare_cutoff>截至|截止)(?P<bm>\d{1,2})月(?:(?P<bd>\d{1,2})日)?(?P<bmend>底|末)?
+          | (?P<bare_md>\d{1,2})月(?P<bare_d>\d{1,2})日
+          | (?P<bare_mend>\d{1,2})月(?:底|末)(?:之?前)?
+        )",
+    )
+    .expect("period pattern")
+});
+
+/// The periods named in `text`, as (char offset of the end of the match, period).
+pub fn find(text: &str, doc_date: Option<&str>) -> Vec<(usize, Period)> {
+    let doc = doc_date.and_then(parse_date);
+    let mut out = Vec::new();
+    let mut idx = crate::quantity::CharIndex::new(text);
+    for caps in PERIOD.captures_iter(text) {
+        let m = caps.get(0).expect("group 0");
+        // a year inside a name or a range of years: (2022-2025年), 2021年12月5日 is a date
+        let raw = m.as_str();
+        let after = &text[m.end()..];
+        let before = &text[..m.start()];
+        if before.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—') {
+            continue;
+        }
+        let Some(p) = resolve(&caps, doc) else { continue };
+        let _ = after;
+        let end = idx.char_at(m.end());
+        out.push((end, Period { text: raw.trim_matches(|c| c == '“' || c == '”' || c == '"').to_string(), start: p.0, end: p.1 }));
+    }
+    out
+}
+
+type Ymd = (i32, u32, u32);
+
+fn parse_date(s: &str) -> Option<Ymd> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let d = it.next().and_then(|d| d.parse().ok()).unwrap_or(0);
+    Some((y, m, d))
+}
+
+fn iso((y, m, d): Ymd) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn zh_int(s: &str) -> Option<u32> {
+    s.parse().ok().or_else(|| crate::numeral::parse_chinese(s)?.to_f64().map(|v| v as u32))
+}
+
+/// (start, end) ISO bounds; Some((None, None)) when the period is real but cannot be
+/// placed; None when the match is not a period after all.
+fn resolve(c: &regex::Captures, doc: Option<Ymd>) -> Option<(Option<String>, Option<String>)> {
+    let has = |n: &str| c.name(n).is_some();
+    let get = |n: &str| c.name(n).map(|m| m.as_str());
+    let doc_iso = doc.filter(|d| d.1 > 0 && d.2 > 0).map(iso);
+    let doc_year = doc.map(|d| d.0);
+    // the year the expression is about
+    let year: Option<i32> = if let Some(y) = get("year") {
+        y.parse().ok()
+    } else if let Some(r) = get("rel") {
+        let off = match r {
+            "今年" | "本年" | "当年" => 0,
+            "去年" | "上年" | "上一年" => -1,
+            "前年" => -2,
+            _ => 1,
+        };
+        doc_year.map(|y| y + off)
+    } else {
+        None
+    };
+    let month_bounds = |y: i32, m1: u32, m2: u32| -> Option<(Option<String>, Option<String>)> {
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || m2 < m1 {
+            return None;
+        }
+        Some((Some(iso((y, m1, 1))), Some(iso((y, m2, days_in_month(y, m2))))))
+    };
+    if has("bare_cutoff") {
+        let m: u32 = get("bm")?.parse().ok()?;
+        let y = doc_year;
+        let end = match (y, get("bd")) {
+            (Some(y), Some(d)) => Some(iso((y, m, d.parse().ok()?))),
+            (Some(y), None) => Some(iso((y, m, days_in_month(y, m)))),
+            _ => None,
+        };
+        return Some((None, end));
+    }
+    if has("bare_md") {
+        // a day: only a period when something happened on it; the bounds are that day
+        let (m, d): (u32, u32) = (get("bare_md")?.parse().ok()?, get("bare_d")?.parse().ok()?);
+        if !(1..=12).contains(&m) || d == 0 || d > 31 {
+            return None;
+        }
+        return Some(match doc_year {
+            Some(y) if has("bare_md") => (Some(iso((y, m, d))), Some(iso((y, m, d)))),
+            _ => (None, None),
+        });
+    }
+    if let Some(m) = get("bare_mend") {
+        let m: u32 = m.parse().ok()?;
+        return Some((None, doc_year.filter(|_| (1..=12).contains(&m)).map(|y| iso((y, m, days_in_month(y, m))))));
+    }
+    if has("plan") {
+        let n = match get("plan_no")? {
+            "十五" => 10,
+            "十一五" => 11,
+            "十二五" => 12,
+            "十三五" => 13,
+            "十四五" => 14,
+            "十五五" => 15,
+            _ => return Some((None, None)),
+        };
+        let start = 2001 + (n - 10) * 5;
+        return Some((Some(iso((start, 1, 1))), Some(iso((start + 4, 12, 31)))));
+    }
+    if has("recent") || has("every") {
+        return Some((None, None));
+    }
+    if has("now") {
+        return Some((None, doc_iso));
+    }
+    let Some(y) = year else { return Some((None, None)) };
+    let until_doc = has("since_tail") || has("since");
+    let (mut start, mut end) = if has("half") {
+        if get("half") == Some("上半年") { month_bounds(y, 1, 6)? } else { month_bounds(y, 7, 12)? }
+    } else if let Some(q) = get("quarter") {
+        if q == "前三季度" {
+            month_bounds(y, 1, 9)?
+        } else {
+            let q = zh_int(get("q")?)?;
+            month_bounds(y, q * 3 - 2, q * 3)?
+        }
+    } else if let Some(n) = c.name("months") {
+        month_bounds(y, 1, zh_int(n.as_str())?)?
+    } else if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
+        month_bounds(y, a.parse().ok()?, b.parse().ok()?)?
+    } else if let Some(m) = get("month") {
+        let m: u32 = m.parse().ok()?;
+        if let Some(d) = get("day") {
+            let d: u32 = d.parse().ok()?;
+            if d == 0 || d > days_in_month(y, m) {
+                return None;
+            }
+            (Some(iso((y, m, d))), Some(iso((y, m, d))))
+        } else {
+            month_bounds(y, m, m)?
+        }
+    } else {
+        (Some(iso((y, 1, 1))), Some(iso((y, 12, 31))))
+    };
+    if has("yearend") || has("monthend") || has("cutoff") {
+        start = None;
+    }
+    if until_doc {
+        end = doc_iso.clone();
+    }
+    if has("cutoff") && has("month") && get("day").is_none() && !has("monthend") {
+        // 截至6月 → the end of June
+    }
+    Some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, date: Option<&str>) -> (String, Option<String>, Option<String>) {
+        let f = find(text, date);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        let p = &f[0].1;
+        (p.text.clone(), p.start.clone(), p.end.clone())
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn resolves_against_the_document_date() {
+        let d = Some("2022-08-11");
+        let cases: &[(&str, Option<&str>, &str, Option<String>, Option<String>)] = &[
+            ("今年上半年,全市", d, "今年上半年", s("2022-01-01"), s("2022-06-30")),
+            ("截至目前,全市", d, "截至目前", None, s("2022-08-11")),
+            ("目前已建成", d, "目前", None, s("2022-08-11")),
+            ("今年全市共计", d, "今年", s("2022-01-01"), s("2022-12-31")),
+            ("今年以来,我市", d, "今年以来", s("2022-01-01"), s("2022-08-11")),
+            ("仅今年前8个月", d, "今年前8个月", s("2022-01-01"), s("2022-08-31")),
+            ("到2025年全市", d, "到2025年", s("2025-01-01"), s("2025-12-31")),
+            ("在2021年改造", d, "2021年", s("2021-01-01"), s("2021-12-31")),
+            ("2020年度开展", d, "2020年度", s("2020-01-01"), s("2020-12-31")),
+            ("去年开发区", Some("2021-04-19"), "去年", s("2020-01-01"), s("2020-12-31")),
+            ("去年开发区", None, "去年", None, None),
+            ("自2017年以来,把", Some("2021-04-19"), "自2017年以来", s("2017-01-01"), s("2021-04-19")),
+            ("截至6月20日全区", Some("2021-07-01"), "截至6月20日", None, s("2021-06-20")),
+            ("截至6月20日全区", None, "截至6月20日", None, None),
+            ("预计11月底之前全部", d, "11月底之前", None, s("2022-11-30")),
+            ("“十三五”期间,全区", None, "十三五”期间", s("2016-01-01"), s("2020-12-31")),
+            ("2021年1-10月,全省", None, "2021年1-10月", s("2021-01-01"), s("2021-10-31")),
+            ("2022年一季度", None, "2022年一季度", s("2022-01-01"), s("2022-03-31")),
+            ("每年投入", d, "每年", None, None),
+            ("近五年来", d, "近五年来", None, None),
+        ];
+        for (text, date, t, a, b) in cases {
+            let got = one(text, *date);
+            assert_eq!((got.1, got.2), (a.clone(), b.clone()), "{text}");
+            assert!(got.0.contains(t.trim_matches('”')) || t.contains(&got.0), "{text}: {}", got.0);
+        }
+    }
+
+    #[test]
+    fn years_in_names_are_not_periods() {
+        assert!(find("(2022-2025年)", None).is_empty());
+    }
+}

@@ -123,7 +123,7 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '+' || c == '_') {
         return None;
     }
-    if after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '+') {
+    if after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '+') {
         return None;
     }
     // ordinals and sequence words: 第5批, 前三, 初五

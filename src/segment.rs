@@ -1,1 +1,83 @@
-//! placeholder
+//! Stage 4 — sentences and clauses, and the jieba segmenter shared by the later stages.
+
+use jieba_rs::Jieba;
+use std::sync::LazyLock;
+
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// The jieba segmenter with its default dictionary, loaded on first use.
+pub fn jieba() -> &'static Jieba {
+    &JIEBA
+}
+
+/// Ends a sentence: the figure's evidence is the sentence it stands in.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '！' | '？' | '；' | '\n')
+}
+
+/// Ends a clause inside a sentence (a `,` between digits is a thousands separator).
+pub fn is_clause_end(chars: &[char], i: usize) -> bool {
+    match chars[i] {
+        ',' => !(i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())),
+        ':' => !(i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())),
+        '，' | '：' => true,
+        c => is_sentence_end(c),
+    }
+}
+
+/// Half-open char ranges of the sentences of a paragraph, terminators included,
+/// surrounding blanks excluded.
+pub fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_sentence_end(c) {
+            // keep a closing quote with its sentence: 。”
+            push_trimmed(&mut out, chars, start, i + 1);
+            start = i + 1;
+        }
+    }
+    push_trimmed(&mut out, chars, start, chars.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<(usize, usize)>, chars: &[char], mut s: usize, mut e: usize) {
+    while s < e && (chars[s].is_whitespace() || matches!(chars[s], '”' | '」')) {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if e > s {
+        out.push((s, e));
+    }
+}
+
+/// The clause around `pos`: from after the previous clause end to the next one (excluded).
+pub fn clause_around(chars: &[char], lo: usize, hi: usize, pos: usize) -> (usize, usize) {
+    let mut s = pos.min(hi);
+    while s > lo && !is_clause_end(chars, s - 1) {
+        s -= 1;
+    }
+    let mut e = pos.min(hi);
+    while e < hi && !is_clause_end(chars, e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_and_clauses() {
+        let c: Vec<char> = "今年上半年,收入16993元,增长5.1%;城镇1,234人。“好”".chars().collect();
+        let s = sentences(&c);
+        let got: Vec<String> = s.iter().map(|&(a, b)| c[a..b].iter().collect()).collect();
+        assert_eq!(got, vec!["今年上半年,收入16993元,增长5.1%;", "城镇1,234人。", "“好”"]);
+        let pos = c.iter().position(|&x| x == '2').unwrap();
+        let (a, b) = clause_around(&c, s[1].0, s[1].1, pos);
+        assert_eq!(c[a..b].iter().collect::<String>(), "城镇1,234人");
+    }
+}
