@@ -96,6 +96,11 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
     removable.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let text_of = |a: usize, b: usize| -> String { chars[a.min(b)..b.min(chars.len())].iter().collect() };
     let mut sticky: Option<Period> = None;
+    // the last indicator of the paragraph: a run (`15184户45476人`) or a bare verb
+    // (`建成12141套`) continues its topic
+    let mut prev_indicator: Option<String> = None;
+    // the last indicator that stood on its own, which derived ones extend
+    let mut topic: Option<String> = None;
     let mut qi = 0;
     for (s, e) in segment::sentences(&chars) {
         let mut items: Vec<Item> = Vec::new();
@@ -121,7 +126,6 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
         attach_changes(&mut items, &chars);
         let sentence: String = ochars[s..e.min(ochars.len())].iter().collect();
         let simple_sentence = text_of(s, e);
-        let mut prev_indicator: Option<String> = None;
         for it in &items {
             let q = &it.q;
             let before = text_of(it.before.0, it.before.1);
@@ -131,7 +135,8 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                     let stem: String = before.chars().take(before.chars().count().saturating_sub(len)).collect();
                     let stem = indicator::strip(&stem, &removable);
                     if !stem.is_empty() {
-                        prev_indicator = Some(stem);
+                        prev_indicator = Some(stem.clone());
+                        topic = Some(stem);
                     }
                 }
                 continue;
@@ -152,11 +157,19 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                     }
                     format!("{stem}{verb}")
                 }
-                Kind::Value => value_indicator(&before, &text_of(q.span[1], it.clause.1), &removable, prev_indicator.as_deref()),
+                Kind::Value => {
+                    let after = text_of(q.span[1], it.clause.1);
+                    match value_indicator(&before, &after, &q.unit, &removable, prev_indicator.as_deref(), topic.as_deref()) {
+                        Derived::Own(i) => {
+                            topic = Some(i.clone());
+                            i
+                        }
+                        Derived::FromPrevious(i) => i,
+                        // never drop a figure for want of words: show its clause
+                        Derived::Nothing => fallback_indicator(&before, &after),
+                    }
+                }
             };
-            if ind.is_empty() {
-                continue;
-            }
             prev_indicator = Some(ind.clone());
             let region = sub_region(&text_of(it.clause.0, q.span[0])).or_else(|| ctx.region.clone());
             let category = classify::classify(&ind, &simple_sentence).to_string();
@@ -176,7 +189,9 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
             });
         }
         if let Some((_, p)) = periods.iter().filter(|(end, _)| *end > s && *end <= e).last() {
-            sticky = Some(p.clone());
+            if period::carries_over(p) {
+                sticky = Some(p.clone());
+            }
         }
     }
 }
@@ -259,8 +274,23 @@ fn compatible(host: &Quantity, change: &Quantity) -> bool {
         || (change.unit == "个百分点" || change.unit == "百分点") && host.unit == "%"
 }
 
+enum Derived {
+    /// Words of the figure's own clause.
+    Own(String),
+    /// Continues the indicator of the figure before it.
+    FromPrevious(String),
+    Nothing,
+}
+
+/// The clause words themselves, trimmed of punctuation, when no rule found an indicator.
+fn fallback_indicator(before: &str, after: &str) -> String {
+    let pick = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).chars().take(12).collect::<String>();
+    let a = pick(after);
+    if a.is_empty() { pick(before) } else { a }
+}
+
 /// The indicator of a value from the words before it and the noun after it.
-fn value_indicator(before: &str, after: &str, removable: &[&str], prev: Option<&str>) -> String {
+fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], prev: Option<&str>, topic: Option<&str>) -> Derived {
     // only the last item of a list or the words after the last 的 belong to this figure
     let mut before = before.rsplit(['、']).next().unwrap_or(before).to_string();
     let mut after_de = false;
@@ -274,25 +304,46 @@ fn value_indicator(before: &str, after: &str, removable: &[&str], prev: Option<&
     let b = indicator::strip(&before, removable);
     let a = indicator::after_noun(after);
     let a = indicator::strip(&a, removable);
-    if indicator::is_relational(&b) {
-        if let Some(p) = prev {
-            return format!("{p}{b}");
+    if indicator::is_relational(&b, unit) {
+        if let Some(t) = topic {
+            return Derived::FromPrevious(format!("{t}{b}"));
         }
     }
     if b.is_empty() {
-        return if a.is_empty() { prev.unwrap_or("").to_string() } else { a };
+        return match (a.is_empty(), prev) {
+            (false, _) => Derived::Own(a),
+            (true, Some(p)) => Derived::FromPrevious(p.to_string()),
+            (true, None) => Derived::Nothing,
+        };
     }
     if after_de && !a.is_empty() {
-        return a;
+        return Derived::Own(a);
     }
-    if !a.is_empty() && (a.chars().count() <= 4 || ends_with_verb(&b)) {
-        return format!("{b}{a}");
+    let verbs = trailing_verbs(&b);
+    if a.is_empty() {
+        // a bare verb continues the topic before it: 棚户区改造工程任务5989套,建成12141套
+        if verbs.len() == b.len() && b.chars().count() <= 3 {
+            if let Some(t) = topic {
+                return Derived::FromPrevious(format!("{t}{b}"));
+            }
+        }
+        return Derived::Own(b);
     }
-    b
+    if !verbs.is_empty() {
+        // 在全市范围内陆续安装建设3500张家庭养老床位 → 安装建设家庭养老床位
+        return Derived::Own(format!("{verbs}{a}"));
+    }
+    if a.chars().count() <= 4 || b.chars().count() <= 2 {
+        return Derived::Own(format!("{b}{a}"));
+    }
+    Derived::Own(b)
 }
 
-fn ends_with_verb(phrase: &str) -> bool {
-    segment::jieba().tag(phrase, false).last().is_some_and(|t| t.tag.starts_with('v'))
+/// The run of verbs that ends a phrase (`陆续安装建设` → `安装建设`), by jieba's tags.
+fn trailing_verbs(phrase: &str) -> &str {
+    let tags = segment::jieba().tag(phrase, false);
+    let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('v') && t.tag != "vn").map(|t| t.word.len()).sum();
+    &phrase[phrase.len() - n..]
 }
 
 fn sub_region(clause_head: &str) -> Option<String> {

@@ -55,7 +55,7 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
             s.remove(0);
         }
         for p in &w.prefix {
-            if s.starts_with(p) && s.len() > p.len() {
+            if s.starts_with(p) {
                 s = s[p.len()..].to_string();
                 break;
             }
@@ -98,8 +98,8 @@ pub fn after_noun(after: &str) -> String {
 }
 
 /// Whether the phrase measures something against the figure before it (`占…`, `完成…`).
-pub fn is_relational(phrase: &str) -> bool {
-    WORDS.relational.iter().any(|r| phrase.starts_with(r))
+pub fn is_relational(phrase: &str, unit: &str) -> bool {
+    matches!(unit, "%" | "倍" | "个百分点") && WORDS.relational.iter().any(|r| phrase.starts_with(r))
 }
 
 #[cfg(test)]

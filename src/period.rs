@@ -38,6 +38,12 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("period pattern")
 });
 
+/// Whether a period can carry over to the sentences after it: a year, a part of one, or
+/// "now" — not a single day or month of an anecdote (`11月22日`, `截至6月20日`).
+pub fn carries_over(p: &Period) -> bool {
+    p.text.contains('年') || p.text.contains("目前") || p.text.contains("五")
+}
+
 /// The periods named in `text`, as (char offset of the end of the match, period).
 pub fn find(text: &str, doc_date: Option<&str>) -> Vec<(usize, Period)> {
     let doc = doc_date.and_then(parse_date);
@@ -50,6 +56,10 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<(usize, Period)> {
         let after = &text[m.end()..];
         let before = &text[..m.start()];
         if before.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—') {
+            continue;
+        }
+        // 比去年增加, 较上年: the basis of a change, not the time of the figure
+        if caps.name("rel").is_some() && before.ends_with(['比', '较', '同', '与', '和']) {
             continue;
         }
         let Some(p) = resolve(&caps, doc) else { continue };
@@ -247,7 +257,8 @@ mod tests {
     }
 
     #[test]
-    fn years_in_names_are_not_periods() {
+    fn years_in_names_and_change_bases_are_not_periods() {
         assert!(find("(2022-2025年)", None).is_empty());
+        assert!(find("比去年增加3亿多元", Some("2022-08-11")).is_empty());
     }
 }

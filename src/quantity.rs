@@ -150,7 +150,8 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     let chinese = caps.name("zh").is_some() || caps.name("pct").is_some();
     let decimal: Decimal = if let Some(r) = caps.name("ratio") {
         let terms: Vec<&str> = r.as_str().split(':').collect();
-        let is_ratio = terms.len() >= 3 || terms.iter().any(|t| t.contains('.')) || ratio_context(before);
+        // 14:09:12 is a time; a ratio has a decimal term or says it is one
+        let is_ratio = terms.iter().any(|t| t.contains('.')) || ratio_context(before);
         if !is_ratio || !after_allows_ratio(after) {
             return None;
         }
@@ -178,7 +179,11 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     if chinese && unit.is_empty() {
         return None;
     }
-    if in_short_quote(before, after) {
+    if in_short_quote(before, after) || names_one_of_a_set(after) {
+        return None;
+    }
+    // 五一 (May Day), 十一: digit-by-digit Chinese numerals are names, not amounts
+    if caps.name("zh").is_some_and(|z| z.as_str().chars().count() >= 2 && z.as_str().chars().all(|c| "一二三四五六七八九两".contains(c))) {
         return None;
     }
     let approx = approx_of(caps);
@@ -224,6 +229,12 @@ fn in_short_quote(before: &str, after: &str) -> bool {
         _ => false,
     };
     opened && after.chars().take(10).any(|c| matches!(c, '”' | '"' | '」' | '》'))
+}
+
+/// `十件民生实事之一`: the figure counts a named set, not an achievement.
+fn names_one_of_a_set(after: &str) -> bool {
+    let head: String = after.chars().take_while(|c| !matches!(c, ',' | ';' | '。' | '、')).take(12).collect();
+    head.contains("之一")
 }
 
 /// Converts increasing byte offsets to char offsets in one forward pass (linear).
@@ -328,6 +339,9 @@ mod tests {
             "前8个月",
             "打赢三场硬仗",
             "一站式服务",
+            "列入十件民生实事之一",
+            "确保五一期间",
+            "date: Sat, 04 Dec 2021 14:09:12 GMT",
             "鄂ICP备05003430号",
             "5G基站",
             "持续3个月",

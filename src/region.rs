@@ -46,7 +46,8 @@ pub fn names(text: &str) -> Vec<String> {
                 }
             }
         }
-        if admin_suffix(&name).is_some() {
+        // two characters at least before the suffix: 城市, 城区 are words, not names
+        if admin_suffix(&name).is_some_and(|s| name.chars().count() >= s.chars().count() + 2) {
             out.push(name);
         }
         i = j;
