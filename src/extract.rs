@@ -292,7 +292,9 @@ fn fallback_indicator(before: &str, after: &str) -> String {
 /// The indicator of a value from the words before it and the noun after it.
 fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], prev: Option<&str>, topic: Option<&str>) -> Derived {
     // only the last item of a list or the words after the last 的 belong to this figure
-    let mut before = before.rsplit(['、']).next().unwrap_or(before).to_string();
+    let mut before = before.rsplit(['、', '和', '与']).next().unwrap_or(before).to_string();
+    // `建管组等6个督导组`: a list summed up by the noun after the figure
+    let sums_up_a_list = before.ends_with('等');
     let mut after_de = false;
     if let Some(i) = before.rfind('的') {
         after_de = true;
@@ -316,8 +318,12 @@ fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], pr
             (true, None) => Derived::Nothing,
         };
     }
-    if after_de && !a.is_empty() {
+    if (after_de || sums_up_a_list) && !a.is_empty() {
         return Derived::Own(a);
+    }
+    if after.starts_with('的') && !a.is_empty() {
+        // 购置总价值750万元的中高端医疗设备 → 购置总价值 + 中高端医疗设备
+        return Derived::Own(format!("{b}{a}"));
     }
     let verbs = trailing_verbs(&b);
     if a.is_empty() {
@@ -333,7 +339,7 @@ fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], pr
         // 在全市范围内陆续安装建设3500张家庭养老床位 → 安装建设家庭养老床位
         return Derived::Own(format!("{verbs}{a}"));
     }
-    if a.chars().count() <= 4 || b.chars().count() <= 2 {
+    if a.chars().count() <= 4 || b.chars().count() <= 4 {
         return Derived::Own(format!("{b}{a}"));
     }
     Derived::Own(b)
@@ -342,7 +348,7 @@ fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], pr
 /// The run of verbs that ends a phrase (`陆续安装建设` → `安装建设`), by jieba's tags.
 fn trailing_verbs(phrase: &str) -> &str {
     let tags = segment::jieba().tag(phrase, false);
-    let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('v') && t.tag != "vn").map(|t| t.word.len()).sum();
+    let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('v')).map(|t| t.word.len()).sum();
     &phrase[phrase.len() - n..]
 }
 

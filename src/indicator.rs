@@ -32,7 +32,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// Longest indicator kept, in chars; longer phrases keep their end, where the noun is.
 const MAX_CHARS: usize = 24;
 /// Longest noun taken from after a figure (`192个贫困村全部出列` → `贫困村`).
-const MAX_AFTER: usize = 12;
+const MAX_AFTER: usize = 16;
 
 fn is_punct(c: char) -> bool {
     !(c.is_alphanumeric() || matches!(c, '“' | '”' | '(' | ')' | '（' | '）' | '"' | '《' | '》'))
@@ -94,7 +94,7 @@ pub fn after_noun(after: &str) -> String {
         }
     }
     let s: String = after[..end].chars().take(MAX_AFTER).collect();
-    s.trim_end_matches(['、', '“']).to_string()
+    s.trim_end_matches(['、', '“', '的']).to_string()
 }
 
 /// Whether the phrase measures something against the figure before it (`占…`, `完成…`).
