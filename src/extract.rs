@@ -304,7 +304,8 @@ fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], pr
         }
     }
     let b = indicator::strip(&before, removable);
-    let a = indicator::after_noun(after);
+    // after a closing quote the words describe the quotation, not the figure
+    let a = if after.starts_with(['”', '"', '」', '》']) { String::new() } else { indicator::after_noun(after) };
     let a = indicator::strip(&a, removable);
     if indicator::is_relational(&b, unit) {
         if let Some(t) = topic {
@@ -312,6 +313,11 @@ fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], pr
         }
     }
     if b.is_empty() {
+        // a figure that opens its clause: `192个贫困村全部出列` → 贫困村出列
+        let predicate = indicator::predicate_phrase(after);
+        if !a.is_empty() && predicate.chars().count() <= 14 {
+            return Derived::Own(predicate);
+        }
         return match (a.is_empty(), prev) {
             (false, _) => Derived::Own(a),
             (true, Some(p)) => Derived::FromPrevious(p.to_string()),
@@ -409,7 +415,7 @@ mod tests {
     fn runs_and_nouns_after_the_figure() {
         let m = run("全区建档立卡贫困人口15184户45476人全部脱贫,20个贫困村全部出列。", None, Some("咸安区"));
         let got: Vec<(&str, f64)> = m.iter().map(|m| (m.indicator.as_str(), m.value)).collect();
-        assert_eq!(got, vec![("建档立卡贫困人口", 15184.0), ("建档立卡贫困人口", 45476.0), ("贫困村", 20.0)]);
+        assert_eq!(got, vec![("建档立卡贫困人口", 15184.0), ("建档立卡贫困人口", 45476.0), ("贫困村出列", 20.0)]);
     }
 
     #[test]

@@ -97,6 +97,20 @@ pub fn after_noun(after: &str) -> String {
     s.trim_end_matches(['、', '“', '的']).to_string()
 }
 
+/// The words after a figure that opens its clause, up to the clause end or the next
+/// figure, without adverbs: `贫困村全部出列` → `贫困村出列`.
+pub fn predicate_phrase(after: &str) -> String {
+    let end = after
+        .char_indices()
+        .find(|&(_, c)| (is_punct(c) && c != '、') || c.is_ascii_digit())
+        .map_or(after.len(), |(i, _)| i);
+    let mut s = after[..end].trim_start_matches('的').to_string();
+    for adverb in ["全部", "已经", "均已", "都已", "均", "都", "已"] {
+        s = s.replace(adverb, "");
+    }
+    s.trim_end_matches(['、', '和', '与', '及', '“']).to_string()
+}
+
 /// Whether the phrase measures something against the figure before it (`占…`, `完成…`).
 pub fn is_relational(phrase: &str, unit: &str) -> bool {
     matches!(unit, "%" | "倍" | "个百分点") && WORDS.relational.iter().any(|r| phrase.starts_with(r))
