@@ -6,6 +6,8 @@
 //! the ALL line; `ZHIBIAO_GOLDEN_VERBOSE=1` adds every miss and false prediction.
 //! The reports are left in `target/golden-reports.jsonl` for `score.py --verbose`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::score::{self, Summary};
@@ -24,7 +26,10 @@ fn shared() -> PathBuf {
 
 fn target_dir() -> PathBuf {
     // CARGO_TARGET_TMPDIR is <target>/tmp, wherever the target directory is.
-    Path::new(env!("CARGO_TARGET_TMPDIR")).parent().expect("target dir").to_path_buf()
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target dir")
+        .to_path_buf()
 }
 
 /// The seed reports, analysed once per test process and written as JSON Lines.
@@ -49,7 +54,10 @@ fn golden_reports() -> &'static (Vec<Value>, PathBuf) {
                 Err(e) => failures.push(format!("{name}: {e}")),
             }
         }
-        assert!(failures.is_empty(), "seed articles that got no report: {failures:#?}");
+        assert!(
+            failures.is_empty(),
+            "seed articles that got no report: {failures:#?}"
+        );
         let path = target_dir().join("golden-reports.jsonl");
         write_jsonl(&path, &reports);
         (reports, path)
@@ -84,18 +92,33 @@ fn seeds_meet_the_f1_floor() {
         for d in &summary.docs {
             eprintln!("--- {}", d.key);
             for g in &d.score.misses {
-                eprintln!("   MISS {}  [{}]", g["raw"], g["context"].as_str().unwrap_or(""));
+                eprintln!(
+                    "   MISS {}  [{}]",
+                    g["raw"],
+                    g["context"].as_str().unwrap_or("")
+                );
             }
             for p in &d.score.false_preds {
-                let s: String = p["sentence"].as_str().unwrap_or("").chars().take(60).collect();
+                let s: String = p["sentence"]
+                    .as_str()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect();
                 eprintln!("   FALSE {} {} {}  [{s}]", p["raw"], p["value"], p["unit"]);
             }
         }
     }
     // Leaked not_metrics are printed above (leaked_not_metrics=…) but not asserted yet.
-    assert!(summary.docs.iter().all(|d| d.has_report), "a gold document has no report");
+    assert!(
+        summary.docs.iter().all(|d| d.has_report),
+        "a gold document has no report"
+    );
     let (_, _, f1) = summary.total.prf();
-    assert!(f1 >= FLOOR, "pooled F1 {f1:.3} fell below the floor {FLOOR}");
+    assert!(
+        f1 >= FLOOR,
+        "pooled F1 {f1:.3} fell below the floor {FLOOR}"
+    );
 }
 
 /// `score.py`'s stdout lines, or None (with a note) when python3 is not there.
@@ -118,7 +141,13 @@ fn python_score(reports: &Path) -> Option<Vec<String>> {
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
-    Some(String::from_utf8(out.stdout).expect("utf-8").lines().map(str::to_string).collect())
+    Some(
+        String::from_utf8(out.stdout)
+            .expect("utf-8")
+            .lines()
+            .map(str::to_string)
+            .collect(),
+    )
 }
 
 fn assert_same_as_python(rust: &[String], python: &[String]) {
@@ -136,7 +165,9 @@ fn assert_same_as_python(rust: &[String], python: &[String]) {
 fn rust_scorer_agrees_with_score_py_on_the_seed_reports() {
     let (reports, path) = golden_reports();
     let rust = score_reports(reports).lines();
-    let Some(python) = python_score(path) else { return };
+    let Some(python) = python_score(path) else {
+        return;
+    };
     assert_same_as_python(&rust, &python);
 }
 
@@ -172,7 +203,13 @@ fn perturbed_reports() -> Vec<Value> {
                 1 => {}        // exact
                 2 => {
                     obj.insert("value".into(), json!(value * 1.0000005));
-                    let ind: String = g["indicator"].as_str().unwrap_or("").chars().rev().take(2).collect();
+                    let ind: String = g["indicator"]
+                        .as_str()
+                        .unwrap_or("")
+                        .chars()
+                        .rev()
+                        .take(2)
+                        .collect();
                     obj.insert("indicator".into(), json!(ind));
                     obj.insert("change".into(), Value::Null);
                 }
@@ -182,7 +219,10 @@ fn perturbed_reports() -> Vec<Value> {
                 4 => {
                     let third: String = context.chars().take(context.chars().count() / 3).collect();
                     obj.insert("sentence".into(), json!(third));
-                    obj.insert("period".into(), json!({"text": "x", "start": null, "end": null}));
+                    obj.insert(
+                        "period".into(),
+                        json!({"text": "x", "start": null, "end": null}),
+                    );
                     obj.insert("approx".into(), json!("about"));
                 }
                 5 => {
@@ -200,14 +240,25 @@ fn perturbed_reports() -> Vec<Value> {
                 }
             }
             metrics.push(p);
-            if i % 5 == 0 {
+            if i.is_multiple_of(5) {
                 metrics.push(g.clone()); // a duplicate: unmatched, not a leak
             }
         }
-        for (j, n) in gold["not_metrics"].as_array().into_iter().flatten().enumerate() {
-            let sentence = if j % 3 == 2 { "与此无关".to_string() } else { n["context"].as_str().unwrap_or("").to_string() };
-            metrics.push(json!({"raw": n["raw"], "value": 1, "unit": "", "indicator": "x",
-                                "sentence": sentence, "category": "other"}));
+        for (j, n) in gold["not_metrics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let sentence = if j % 3 == 2 {
+                "与此无关".to_string()
+            } else {
+                n["context"].as_str().unwrap_or("").to_string()
+            };
+            metrics.push(
+                json!({"raw": n["raw"], "value": 1, "unit": "", "indicator": "x",
+                                "sentence": sentence, "category": "other"}),
+            );
         }
         let name = gold["doc"].as_str().unwrap_or("").to_string();
         reports.push(json!({"source": {"name": format!("some/dir/{name}")}, "metrics": metrics}));
@@ -218,7 +269,9 @@ fn perturbed_reports() -> Vec<Value> {
 #[test]
 fn rust_scorer_agrees_with_score_py_on_perturbed_gold() {
     let reports = perturbed_reports();
-    let path = target_dir().join("tmp").join(format!("golden-perturbed-{}.jsonl", std::process::id()));
+    let path = target_dir()
+        .join("tmp")
+        .join(format!("golden-perturbed-{}.jsonl", std::process::id()));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     write_jsonl(&path, &reports);
     let rust = score_reports(&reports);
@@ -230,7 +283,9 @@ fn rust_scorer_agrees_with_score_py_on_perturbed_gold() {
     for line in rust.lines() {
         eprintln!("perturbed {line}");
     }
-    let Some(python) = python_score(&path) else { return };
+    let Some(python) = python_score(&path) else {
+        return;
+    };
     let _ = std::fs::remove_file(&path);
     assert_same_as_python(&rust.lines(), &python);
 }

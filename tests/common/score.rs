@@ -17,7 +17,14 @@ use std::path::Path;
 /// A prediction and a gold metric are the same occurrence when they share this much.
 pub const MIN_OVERLAP: f64 = 0.3;
 
-pub const ATTRS: [&str; 6] = ["indicator", "change", "approx", "period", "region", "category"];
+pub const ATTRS: [&str; 6] = [
+    "indicator",
+    "change",
+    "approx",
+    "period",
+    "region",
+    "category",
+];
 
 /// `os.path.basename(name)` then everything before the last `.`.
 pub fn stem(name: &str) -> String {
@@ -70,13 +77,19 @@ pub fn dice(a: &str, b: &str) -> f64 {
     for c in b.chars() {
         *cb.entry(c).or_default() += 1;
     }
-    let common: usize = ca.iter().map(|(c, n)| (*n).min(*cb.get(c).unwrap_or(&0))).sum();
+    let common: usize = ca
+        .iter()
+        .map(|(c, n)| (*n).min(*cb.get(c).unwrap_or(&0)))
+        .sum();
     2.0 * common as f64 / (a.chars().count() + b.chars().count()) as f64
 }
 
 /// The number as written, for telling a leaked not-metric: digits, or the whole raw.
 pub fn digits(s: &str) -> String {
-    let d: String = s.chars().filter(|c| matches!(c, '0'..='9' | '０'..='９' | '.' | '．')).collect();
+    let d: String = s
+        .chars()
+        .filter(|c| matches!(c, '0'..='9' | '０'..='９' | '.' | '．'))
+        .collect();
     if d.is_empty() {
         s.to_string()
     } else {
@@ -134,7 +147,9 @@ pub fn py_eq(a: Option<&Value>, b: Option<&Value>) -> bool {
                 s.len() == t.len() && s.iter().zip(t).all(|(p, q)| py_eq(Some(p), Some(q)))
             }
             (Value::Object(s), Value::Object(t)) => {
-                s.len() == t.len() && s.iter().all(|(k, v)| t.contains_key(k) && py_eq(Some(v), t.get(k)))
+                s.len() == t.len()
+                    && s.iter()
+                        .all(|(k, v)| t.contains_key(k) && py_eq(Some(v), t.get(k)))
             }
             _ => false,
         },
@@ -145,7 +160,7 @@ fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     v.as_object().and_then(|o| o.get(key))
 }
 
-fn get_str<'a>(v: Option<&'a Value>) -> &'a str {
+fn get_str(v: Option<&Value>) -> &str {
     v.and_then(Value::as_str).unwrap_or("")
 }
 
@@ -252,9 +267,21 @@ impl Counts {
         if self.core == 0 && self.pred == 0 {
             return (1.0, 1.0, 1.0);
         }
-        let p = if self.pred > 0 { self.matched as f64 / self.pred as f64 } else { 0.0 };
-        let r = if self.core > 0 { self.matched_core as f64 / self.core as f64 } else { 0.0 };
-        let f = if p + r != 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if self.pred > 0 {
+            self.matched as f64 / self.pred as f64
+        } else {
+            0.0
+        };
+        let r = if self.core > 0 {
+            self.matched_core as f64 / self.core as f64
+        } else {
+            0.0
+        };
+        let f = if p + r != 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 
@@ -288,7 +315,9 @@ pub fn score_doc(gold: &Value, report: &Value) -> DocScore {
             if used[pi] {
                 continue;
             }
-            if !py_eq(get(p, "unit"), get(g, "unit")) || !same_value(get(p, "value"), get(g, "value")) {
+            if !py_eq(get(p, "unit"), get(g, "unit"))
+                || !same_value(get(p, "value"), get(g, "value"))
+            {
                 continue;
             }
             let s = overlap(str_or(p, "sentence", "raw"), get_str(get(g, "context")));
@@ -304,7 +333,11 @@ pub fn score_doc(gold: &Value, report: &Value) -> DocScore {
             }
         }
     }
-    let mut c = Counts { pred: preds.len(), matched: pairs.len(), ..Counts::default() };
+    let mut c = Counts {
+        pred: preds.len(),
+        matched: pairs.len(),
+        ..Counts::default()
+    };
     c.core = golds.iter().filter(|g| is_core(g)).count();
     c.matched_core = pairs.iter().filter(|(gi, _)| is_core(&golds[*gi])).count();
     for &(gi, pi) in &pairs {
@@ -342,9 +375,18 @@ pub fn score_doc(gold: &Value, report: &Value) -> DocScore {
         .filter(|(gi, g)| is_core(g) && !pairs.iter().any(|(pg, _)| pg == gi))
         .map(|(_, g)| g.clone())
         .collect();
-    let false_preds =
-        preds.iter().enumerate().filter(|(pi, _)| !used[*pi]).map(|(_, p)| p.clone()).collect();
-    DocScore { counts: c, pairs, misses, false_preds }
+    let false_preds = preds
+        .iter()
+        .enumerate()
+        .filter(|(pi, _)| !used[*pi])
+        .map(|(_, p)| p.clone())
+        .collect();
+    DocScore {
+        counts: c,
+        pairs,
+        misses,
+        false_preds,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -363,7 +405,10 @@ pub struct Summary {
 
 /// Score reports against gold files given as (file name, parsed JSON), in any order.
 pub fn score_all(gold_files: &[(String, Value)], reports: &[Value]) -> Summary {
-    let mut files: Vec<&(String, Value)> = gold_files.iter().filter(|(f, _)| f.ends_with(".json")).collect();
+    let mut files: Vec<&(String, Value)> = gold_files
+        .iter()
+        .filter(|(f, _)| f.ends_with(".json"))
+        .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     // A dict keyed by stem: a later file with the same key replaces the value, keeps the slot.
     let mut golds: Vec<(String, &Value)> = Vec::new();
@@ -377,7 +422,9 @@ pub fn score_all(gold_files: &[(String, Value)], reports: &[Value]) -> Summary {
     }
     let mut by_key: HashMap<String, &Value> = HashMap::new();
     for r in reports {
-        let name = get(r, "source").filter(|s| truthy(Some(s))).and_then(|s| get(s, "name"));
+        let name = get(r, "source")
+            .filter(|s| truthy(Some(s)))
+            .and_then(|s| get(s, "name"));
         by_key.insert(stem(get_str(name)), r);
     }
     let empty = serde_json::json!({"metrics": []});
@@ -389,11 +436,23 @@ pub fn score_all(gold_files: &[(String, Value)], reports: &[Value]) -> Summary {
         let score = score_doc(g, r.unwrap_or(&empty));
         total.add(&score.counts);
         doc_f1.push(score.counts.prf().2);
-        docs.push(DocResult { key, has_report: r.is_some(), score });
+        docs.push(DocResult {
+            key,
+            has_report: r.is_some(),
+            score,
+        });
     }
     // Left to right, as `sum()` adds floats before Python 3.12.
-    let macro_f1 = if doc_f1.is_empty() { 0.0 } else { doc_f1.iter().fold(0.0, |a, b| a + b) / doc_f1.len() as f64 };
-    Summary { docs, total, macro_f1 }
+    let macro_f1 = if doc_f1.is_empty() {
+        0.0
+    } else {
+        doc_f1.iter().fold(0.0, |a, b| a + b) / doc_f1.len() as f64
+    };
+    Summary {
+        docs,
+        total,
+        macro_f1,
+    }
 }
 
 /// Read every `*.json` in `dir` and score `reports` against them.
@@ -415,7 +474,11 @@ pub fn score_dir(dir: &Path, reports: &[Value]) -> std::io::Result<Summary> {
 
 /// Reports from JSON Lines text (blank lines skipped).
 pub fn parse_jsonl(text: &str) -> Result<Vec<Value>, serde_json::Error> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(serde_json::from_str).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(serde_json::from_str)
+        .collect()
 }
 
 impl Summary {
@@ -483,7 +546,10 @@ mod tests {
         assert_eq!(stem("noext"), "noext");
         assert_eq!(stem(".hidden"), "");
         assert_eq!(stem(""), "");
-        assert_eq!(charset("區(qū) a\u{3000}（b）"), ['區'].into_iter().collect());
+        assert_eq!(
+            charset("區(qū) a\u{3000}（b）"),
+            ['區'].into_iter().collect()
+        );
         assert_eq!(overlap("", "abc"), 0.0);
         assert_eq!(overlap("增长", "增长率"), 2.0 / 3.0);
         assert_eq!(dice("城镇新增就业", "新增就业"), 2.0 * 4.0 / 10.0);
@@ -492,7 +558,10 @@ mod tests {
         assert_eq!(digits("8128787"), "8128787");
         assert_eq!(digits("２·４个"), "２４");
         assert_eq!(digits("十四五"), "十四五");
-        assert!(same_value(Some(&json!(1640000000)), Some(&json!(1639999999.9999998))));
+        assert!(same_value(
+            Some(&json!(1640000000)),
+            Some(&json!(1639999999.9999998))
+        ));
         assert!(!same_value(Some(&json!(100)), Some(&json!(100.001))));
         assert!(!same_value(Some(&json!(null)), Some(&json!(0))));
         assert!(same_value(Some(&json!(0)), Some(&json!(0.0))));
@@ -515,31 +584,52 @@ mod tests {
     fn unit_value_and_overlap_must_all_hold() {
         let gold = json!({"metrics": [gold_metric("1800亿元", 180000000000.0, "元", CTX)]});
         for p in [
-            pred("1800亿元", 180000000000.0, "万元", CTX),            // unit differs
-            pred("1800亿元", 180000000001.0, "元", CTX),             // 1e-6 relative holds...
-            pred("1800亿元", 180000000000.0, "元", "某某某某"),        // no shared characters
+            pred("1800亿元", 180000000000.0, "万元", CTX), // unit differs
+            pred("1800亿元", 180000000001.0, "元", CTX),   // 1e-6 relative holds...
+            pred("1800亿元", 180000000000.0, "元", "某某某某"), // no shared characters
         ] {
             let s = score_doc(&gold, &json!({"metrics": [p.clone()]}));
             let expect = p["value"] == json!(180000000001.0);
             assert_eq!(s.counts.matched == 1, expect, "{p}");
         }
         let off = pred("1800亿元", 180001000000.0, "元", CTX); // ...5.6e-6 relative does not
-        assert_eq!(score_doc(&gold, &json!({"metrics": [off]})).counts.matched, 0);
+        assert_eq!(
+            score_doc(&gold, &json!({"metrics": [off]})).counts.matched,
+            0
+        );
         // A falsy sentence falls back to raw: "1800亿元" has 5 of the 21 distinct
         // characters of the long context (0.24, too few) and 5 of the 9 of a short one.
         let no_sentence = pred("1800亿元", 180000000000.0, "元", "");
-        assert_eq!(score_doc(&gold, &json!({"metrics": [no_sentence.clone()]})).counts.matched, 0);
-        let short = json!({"metrics": [gold_metric("1800亿元", 180000000000.0, "元", "生产总值1800亿元")]});
-        assert_eq!(score_doc(&short, &json!({"metrics": [no_sentence]})).counts.matched, 1);
+        assert_eq!(
+            score_doc(&gold, &json!({"metrics": [no_sentence.clone()]}))
+                .counts
+                .matched,
+            0
+        );
+        let short =
+            json!({"metrics": [gold_metric("1800亿元", 180000000000.0, "元", "生产总值1800亿元")]});
+        assert_eq!(
+            score_doc(&short, &json!({"metrics": [no_sentence]}))
+                .counts
+                .matched,
+            1
+        );
     }
 
     #[test]
     fn overlap_threshold_is_inclusive_at_three_tenths() {
-        let gold = json!({"metrics": [gold_metric("10人", 10.0, "人", "abcdefghij一二三四五六七八九十")]});
+        let gold =
+            json!({"metrics": [gold_metric("10人", 10.0, "人", "abcdefghij一二三四五六七八九十")]});
         let p3 = pred("10人", 10.0, "人", "一二三");
         let p2 = pred("10人", 10.0, "人", "一二");
-        assert_eq!(score_doc(&gold, &json!({"metrics": [p3]})).counts.matched, 1);
-        assert_eq!(score_doc(&gold, &json!({"metrics": [p2]})).counts.matched, 0);
+        assert_eq!(
+            score_doc(&gold, &json!({"metrics": [p3]})).counts.matched,
+            1
+        );
+        assert_eq!(
+            score_doc(&gold, &json!({"metrics": [p2]})).counts.matched,
+            0
+        );
     }
 
     #[test]
@@ -549,7 +639,10 @@ mod tests {
         let g2 = gold_metric("5%", 5.0, "%", "农村居民收入增长5%");
         let p_a = pred("5%", 5.0, "%", "农村居民收入增长5%");
         let p_b = pred("5%", 5.0, "%", "城镇登记失业率控制在5%以内");
-        let s = score_doc(&json!({"metrics": [g1, g2]}), &json!({"metrics": [p_a, p_b]}));
+        let s = score_doc(
+            &json!({"metrics": [g1, g2]}),
+            &json!({"metrics": [p_a, p_b]}),
+        );
         assert_eq!(s.pairs, vec![(0, 1), (1, 0)]);
         // One prediction cannot serve two gold metrics.
         let g1 = gold_metric("5%", 5.0, "%", "城镇登记失业率5%");
@@ -572,7 +665,15 @@ mod tests {
         let gold = json!({"metrics": [minor, core, null_grade, no_grade]});
         let report = json!({"metrics": [pred("87岁", 87.0, "岁", "87岁老党员")]});
         let s = score_doc(&gold, &report);
-        assert_eq!((s.counts.pred, s.counts.matched, s.counts.core, s.counts.matched_core), (1, 1, 2, 0));
+        assert_eq!(
+            (
+                s.counts.pred,
+                s.counts.matched,
+                s.counts.core,
+                s.counts.matched_core
+            ),
+            (1, 1, 2, 0)
+        );
         assert_eq!(s.counts.prf(), (1.0, 0.0, 0.0));
         assert_eq!(s.misses.len(), 2);
     }
@@ -588,12 +689,15 @@ mod tests {
         p["region"] = json!("咸安区");
         p["category"] = json!("income");
         let s = score_doc(&gold, &json!({"metrics": [p]}));
-        assert_eq!(s.counts.attrs, [(1, 1), (1, 1), (1, 1), (0, 1), (0, 1), (0, 1)]);
+        assert_eq!(
+            s.counts.attrs,
+            [(1, 1), (1, 1), (1, 1), (0, 1), (0, 1), (0, 1)]
+        );
         let mut p = pred("1800亿元", 180000000000.0, "元", CTX);
-        p["indicator"] = json!("总值");       // dice 4/8 = 0.5
+        p["indicator"] = json!("总值"); // dice 4/8 = 0.5
         p["change"] = Value::Null;
         p["approx"] = json!("about");
-        p["period"] = json!({});            // falsy: no period
+        p["period"] = json!({}); // falsy: no period
         let s = score_doc(&gold, &json!({"metrics": [p]}));
         assert_eq!(s.counts.attrs[..4], [(0, 1), (0, 1), (0, 1), (0, 1)]);
         // A gold period of null and an empty predicted one agree.
@@ -631,11 +735,17 @@ mod tests {
     #[test]
     fn empty_article_and_missing_reports() {
         let empty_gold = json!({"doc": "x.txt", "metrics": []});
-        assert_eq!(score_doc(&empty_gold, &json!({"metrics": []})).counts.prf(), (1.0, 1.0, 1.0));
+        assert_eq!(
+            score_doc(&empty_gold, &json!({"metrics": []})).counts.prf(),
+            (1.0, 1.0, 1.0)
+        );
         let some = json!({"metrics": [pred("1人", 1.0, "人", "1人")]});
         assert_eq!(score_doc(&empty_gold, &some).counts.prf(), (0.0, 0.0, 0.0));
         let golds = vec![
-            ("b.json".to_string(), json!({"doc": "b.txt", "metrics": [gold_metric("1800亿元", 180000000000.0, "元", CTX)]})),
+            (
+                "b.json".to_string(),
+                json!({"doc": "b.txt", "metrics": [gold_metric("1800亿元", 180000000000.0, "元", CTX)]}),
+            ),
             ("a.json".to_string(), empty_gold.clone()), // doc names it x
             ("README.md".to_string(), json!({})),
         ];
@@ -643,11 +753,20 @@ mod tests {
             json!({"source": {"name": "dir/b.txt"}, "metrics": [pred("1800亿元", 180000000000.0, "元", CTX)]}),
         ];
         let s = score_all(&golds, &reports);
-        assert_eq!(s.docs.iter().map(|d| d.key.as_str()).collect::<Vec<_>>(), ["x", "b"]);
+        assert_eq!(
+            s.docs.iter().map(|d| d.key.as_str()).collect::<Vec<_>>(),
+            ["x", "b"]
+        );
         let lines = s.lines();
         assert_eq!(lines[0], "x: NO REPORT");
-        assert_eq!(lines[1], "x: pred=0 matched=0 core=0 P=1.000 R=1.000 F1=1.000 leaked_not_metrics=0");
-        assert_eq!(lines[2], "b: pred=1 matched=1 core=1 P=1.000 R=1.000 F1=1.000 leaked_not_metrics=0");
+        assert_eq!(
+            lines[1],
+            "x: pred=0 matched=0 core=0 P=1.000 R=1.000 F1=1.000 leaked_not_metrics=0"
+        );
+        assert_eq!(
+            lines[2],
+            "b: pred=1 matched=1 core=1 P=1.000 R=1.000 F1=1.000 leaked_not_metrics=0"
+        );
         assert_eq!(
             lines[3],
             "ALL: P=1.000 R=1.000 F1=1.000 macroF1=1.000 leaked_not_metrics=0 | indicator=1.00 change=1.00 approx=1.00 period=1.00 region=1.00 category=1.00"
@@ -662,10 +781,25 @@ mod tests {
     #[test]
     fn printed_numbers_round_half_to_even_like_python() {
         // 1/8 matched of 8 attributes prints 0.12 in Python ('%.2f' of 0.125).
-        let mut c = Counts { pred: 16, matched: 1, core: 16, matched_core: 1, ..Counts::default() };
+        let mut c = Counts {
+            pred: 16,
+            matched: 1,
+            core: 16,
+            matched_core: 1,
+            ..Counts::default()
+        };
         c.attrs[0] = (1, 8);
-        let s = Summary { docs: vec![], total: c, macro_f1: 0.0625 };
-        assert!(s.all_line().starts_with("ALL: P=0.062 R=0.062 F1=0.062 macroF1=0.062"), "{}", s.all_line());
+        let s = Summary {
+            docs: vec![],
+            total: c,
+            macro_f1: 0.0625,
+        };
+        assert!(
+            s.all_line()
+                .starts_with("ALL: P=0.062 R=0.062 F1=0.062 macroF1=0.062"),
+            "{}",
+            s.all_line()
+        );
         assert!(s.all_line().contains("indicator=0.12 "), "{}", s.all_line());
         assert_eq!(round6(0.0078125), 0.007812);
     }
