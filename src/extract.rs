@@ -103,6 +103,13 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
     let mut topic: Option<String> = None;
     let mut qi = 0;
     for (s, e) in segment::sentences(&chars) {
+        // metrics are read from Chinese prose: style sheets, code and URLs are not
+        if !mostly_chinese(&chars[s..e]) {
+            while qi < quantities.len() && quantities[qi].span[0] < e {
+                qi += 1;
+            }
+            continue;
+        }
         let mut items: Vec<Item> = Vec::new();
         let mut prev_end = s;
         while qi < quantities.len() && quantities[qi].span[0] < e {
@@ -356,6 +363,13 @@ fn trailing_verbs(phrase: &str) -> &str {
     let tags = segment::jieba().tag(phrase, false);
     let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('v')).map(|t| t.word.len()).sum();
     &phrase[phrase.len() - n..]
+}
+
+/// At least a quarter of the sentence's visible characters are Han.
+fn mostly_chinese(sentence: &[char]) -> bool {
+    let visible = sentence.iter().filter(|c| !c.is_whitespace()).count();
+    let han = sentence.iter().filter(|&&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)).count();
+    han * 4 >= visible
 }
 
 fn sub_region(clause_head: &str) -> Option<String> {
