@@ -37,7 +37,8 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
             (?P<ratio>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+)
           | 百分之(?P<pct>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)
           | (?:
-                (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+                # thousands separated by commas, or by spaces as Hong Kong prints them
+                (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\x20\u{{A0}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
               | (?P<zh>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)
             )
             (?P<mid1>余|多)?
@@ -141,6 +142,10 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
         if NOT_UNITS.iter().any(|nu| nu.starts_with(u) && rest.starts_with(nu)) {
             return None;
         }
+        // a class, not an amount: 300兆瓦级, 5A级
+        if rest[u.len()..].starts_with('级') {
+            return None;
+        }
     }
     let mut unit: String = unit_word
         .map(|u| UNITS.iter().find(|&&(w, _)| w == u).map_or(u, |&(_, r)| r).to_string())
@@ -164,7 +169,7 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     } else if let Some(n) = caps.name("num") {
         let d = parse_arabic(n.as_str())?;
         // `12,3456` is not a thousands-separated number
-        if n.as_str().contains(',') && after.starts_with(|c: char| c.is_ascii_digit()) {
+        if n.as_str().contains([',', ' ', '\u{A0}', '\u{2009}']) && after.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         d.shift(caps.name("mult").map_or(0, |x| multiplier_exp(x.as_str())))
@@ -315,6 +320,7 @@ mod tests {
             ("接种38.41万剂次", 384100.0, "剂次", None, None, "38.41万剂次"),
             ("气温4~18℃", 4.0, "℃", None, Some(18.0), "4~18℃"),
             ("总计1,234.5吨", 1234.5, "吨", None, None, "1,234.5吨"),
+            ("由 2001年的 12 621宗,", 12621.0, "宗", None, None, "12 621宗"),
             ("一万五千亿元", 1.5e12, "元", None, None, "一万五千亿元"),
         ];
         for &(text, v, u, a, vmax, raw) in cases {
@@ -348,6 +354,8 @@ mod tests {
             "持续3个月",
             "统一",
             "两会",
+            "首台300兆瓦级F级重型燃气轮机",
+            "中华人民共和国成立75周年",
             "我从十二岁起",
             "还欠十九个钱呢",
             "item/%E5%8E%BF%E9%AB%98%E9",
