@@ -15,6 +15,7 @@
 //! Paths go through `super::` (the crate root) so that `tests/web.rs` can include this
 //! very file as a module of the test crate and test it as it is; under `cfg(test)` the
 //! functions are plain Rust functions (no duplicate exports in the test module).
+#![cfg_attr(test, allow(dead_code))]
 
 use super::{analyze_with, keywords, Options, Report};
 use js_sys::{Array, Object, Reflect, Uint8Array};

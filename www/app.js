@@ -279,7 +279,7 @@ function renderDoc() {
   const frag = $('#tpl-doc').content.cloneNode(true);
   $('.doc-title', frag).textContent = r.document.title || d.name;
   const meta = $('.meta', frag);
-  const add = (k, v) => { if (v != null && v !== '') meta.append(el('dt', { text: k }), el('dd', { text: String(v) })); };
+  const add = (k, v) => { if (v != null && v !== '') meta.append(el('div', {}, el('dt', { text: k }), el('dd', { text: String(v) }))); };
   add('文件', d.name);
   add('日期', r.document.date);
   add('地区', r.document.region);

@@ -38,12 +38,21 @@ export function num(v, digits = 12) {
   return s;
 }
 
-/** The scale (亿/万/none) for a value in a unit, chosen from the larger end of a range. */
-function scaleFor(v, unit) {
+const decimals = (x) => (num(x, 10).split('.')[1] ?? '').length;
+
+/**
+ * The scale (亿/万/none) for values in a unit: the largest that writes every value with at
+ * most two decimals (`142.18 亿`, `38.3 万`, but `21713 元`); very large values take 亿/万
+ * even with more decimals rather than a long row of digits.
+ */
+function scaleFor(values, unit) {
   if (UNSCALED.has(unit) || unit.startsWith('%')) return [1, ''];
-  const a = Math.abs(v);
-  if (a >= 1e8) return [1e8, '亿'];
-  if (a >= 1e4) return [1e4, '万'];
+  const a = Math.max(...values.map(Math.abs));
+  const fits = (f) => values.every((v) => decimals(v / f) <= 2);
+  if (a >= 1e8 && fits(1e8)) return [1e8, '亿'];
+  if (a >= 1e4 && fits(1e4)) return [1e4, '万'];
+  if (a >= 1e9) return [1e8, '亿'];
+  if (a >= 1e6) return [1e4, '万'];
   return [1, ''];
 }
 
@@ -55,7 +64,7 @@ export function readableValue(m) {
   const unit = m.unit ?? '';
   if (unit === '比' && m.raw) return m.raw;
   const hi = m.value_max ?? null;
-  const [f, prefix] = scaleFor(Math.max(Math.abs(m.value), Math.abs(hi ?? 0)), unit);
+  const [f, prefix] = scaleFor(hi == null ? [m.value] : [m.value, hi], unit);
   const lo = num(m.value / f, 10);
   const range = hi == null ? lo : `${lo}–${num(hi / f, 10)}`;
   const tight = unit === '%' || unit === '‰' || unit === '℃';
