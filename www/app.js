@@ -563,7 +563,8 @@ function scheduleCompare() {
 
 let chart = null;
 function compareData() {
-  const ok = docs.filter((d) => d.status === 'done');
+  // documents without metrics have nothing to line up: they get no column
+  const ok = docs.filter((d) => d.status === 'done' && d.report.metrics.length > 0);
   const groups = new Map();
   for (const d of ok) {
     for (const m of d.report.metrics) {
@@ -607,7 +608,7 @@ function renderCompare() {
     if (start < rows.length) setTimeout(chunk, 0);
   };
   chunk();
-  if (!rows.length) tbody.append(el('tr', {}, el('td', { colspan: String(3 + ok.length), class: 'muted', text: ok.length ? '没有可对比的指标。' : '还没有分析完成的文档。' })));
+  if (!rows.length) tbody.append(el('tr', {}, el('td', { colspan: String(3 + ok.length), class: 'muted', text: ok.length ? '没有符合筛选的指标。' : '还没有找到指标的文档。' })));
   // chart choices
   const sel = $('#chart-mode');
   sel.replaceChildren(el('option', { value: '__categories', text: '各文档按类别的指标数' }),
@@ -635,7 +636,7 @@ function drawChart(ok, list, mode) {
     const cats = Object.keys(CATEGORIES).filter((c) => ok.some((d) => d.report.metrics.some((m) => m.category === c)));
     data = { labels, datasets: cats.map((c, k) => ({ label: categoryLabel(c), backgroundColor: palette[k % palette.length],
       data: ok.map((d) => d.report.metrics.filter((m) => m.category === c).length) })) };
-    caption.textContent = ok.length ? '各文档中每个类别的指标数。' : '还没有分析完成的文档。';
+    caption.textContent = ok.length ? '各文档中每个类别的指标数（只列出找到指标的文档）。' : '还没有找到指标的文档。';
   } else {
     const g = list.find((x) => x.key === mode);
     const firsts = ok.map((d) => g.perDoc.get(d.id)?.[0]?.value ?? null);
@@ -654,7 +655,7 @@ function drawChart(ok, list, mode) {
       plugins: { legend: { labels: { color: fg } } },
       scales: {
         x: { stacked: mode === '__categories', ticks: { color: fg }, grid: { color: grid } },
-        y: { stacked: mode === '__categories', beginAtZero: true, ticks: { color: fg }, grid: { color: grid }, title: { display: !!yTitle, text: yTitle, color: fg } },
+        y: { stacked: mode === '__categories', beginAtZero: true, ticks: { color: fg, precision: mode === '__categories' ? 0 : undefined }, grid: { color: grid }, title: { display: !!yTitle, text: yTitle, color: fg } },
       },
     },
   });

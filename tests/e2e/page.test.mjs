@@ -266,6 +266,28 @@ test('paste an article; a trapped module is replaced and work goes on', { timeou
   assert.equal(d.status, 'done', d.error);
 });
 
+test('re-decode a document with another encoding from its card', { timeout: TIMEOUT }, async () => {
+  const name = (await docsState()).find((d) => d.name.startsWith('c06_') && d.status === 'done')?.name;
+  assert.ok(name, 'the GBK article c06 is in the batch');
+  await selectDoc(name);
+  const form = page.locator('#doc form.redecode');
+  await form.locator('select').selectOption('big5');
+  await form.locator('button').click();
+  await page.waitForFunction((n) => { const d = window.__zhibiao.docs.find((x) => x.name === n); return d.status === 'done' && d.report.source.encoding === 'Big5'; }, name);
+  await page.locator('#doc .meta', { hasText: 'Big5' }).waitFor();
+  assert.equal(await page.locator('#doc form.redecode select').inputValue(), 'big5');
+  await page.locator('#doc form.redecode select').selectOption('gb18030');
+  await page.locator('#doc form.redecode button').click();
+  await page.waitForFunction((n) => window.__zhibiao.docs.find((x) => x.name === n).report?.source.encoding === 'gb18030', name);
+  const d = (await docsState()).find((x) => x.name === name);
+  assert.match(d.report.text, /最低工资/);
+  // back to detection: the native report again
+  await page.locator('#doc form.redecode select').selectOption('');
+  await page.locator('#doc form.redecode button').click();
+  await page.waitForFunction((n) => { const d = window.__zhibiao.docs.find((x) => x.name === n); return d.status === 'done' && !d.encoding; }, name);
+  await waitIdle();
+});
+
 test('drag and drop of several files', { timeout: TIMEOUT }, async () => {
   const dt = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
