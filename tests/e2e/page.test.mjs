@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir, mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, ROOT, SHARED, serveStatic, sharedArticles, nativeReport, comparable, launch } from './helpers.mjs';
+import { DIST, ROOT, serveStatic, sharedArticles, nativeReport, comparable, launch } from './helpers.mjs';
 
 const TIMEOUT = 240_000;
 let server, browser, context, page;
@@ -18,7 +18,6 @@ const consoleErrors = [];
 const T_SIMP = '𠀀😀全市地区生产总值729.91亿元,增长5.1%。\n城镇新增就业24.8万人。\n<img src=x onerror=alert(1)><script>alert(2)</script>常住人口38.3万人。';
 const T_TRAD = '𠀀😀全市地區生產總值729.91億元,增長5.1%。\n城鎮新增就業24.8萬人。\n<img src=x onerror=alert(1)><script>alert(2)</script>常住人口38.3萬人。';
 function charSpan(text, raw) {
-  const chars = Array.from(text);
   const units = text.indexOf(raw);
   const start = Array.from(text.slice(0, units)).length;
   return [start, start + Array.from(raw).length];
