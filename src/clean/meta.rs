@@ -143,7 +143,7 @@ pub fn is_meta_line(line: &str) -> bool {
     }
     if let Some(m) = LEADING_DATE.find(&h) {
         let rest = h[m.end()..].trim();
-        return rest.chars().count() <= 24 && !rest.contains(['。', '，', ',']);
+        return rest.chars().count() <= 32 && !rest.contains(['。', '，', ',']);
     }
     false
 }

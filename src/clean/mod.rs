@@ -175,6 +175,28 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
+/// A CSV document (most lines with the same number of commas, no quotes): cells are
+/// separated by tabs like any other table.
+fn csv_to_tabs(lines: &mut [Line]) {
+    let rows: Vec<usize> = lines.iter().filter(|l| !l.text.is_empty()).map(|l| l.text.matches(',').count()).collect();
+    if rows.len() < 3 {
+        return;
+    }
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &c in &rows {
+        *counts.entry(c).or_default() += 1;
+    }
+    let Some((&cols, &n)) = counts.iter().max_by_key(|&(c, n)| (*n, *c)) else { return };
+    if cols < 2 || n * 10 < rows.len() * 8 || lines.iter().any(|l| l.text.contains(['"', '，', '。'])) {
+        return;
+    }
+    for l in lines.iter_mut() {
+        if l.text.matches(',').count() == cols {
+            l.text = l.text.replace(',', "\t");
+        }
+    }
+}
+
 /// Could this line be a headline?
 fn title_like(s: &str) -> bool {
     let n = char_len(s);
@@ -184,6 +206,7 @@ fn title_like(s: &str) -> bool {
         && !meta::is_meta_line(s)
         && !noise::is_noise_line(s)
         && !s.starts_with(['-', '—', '*', '•', '·'])
+        && !s.contains('\t')
 }
 
 pub fn clean(text: &str) -> Cleaned {
@@ -216,14 +239,20 @@ pub fn clean(text: &str) -> Cleaned {
         }
     };
 
+    // Converter debris first, so that line lengths and comparisons see the real text.
+    let glossed = count_tone_glosses(&flat);
+    let mut fixed_mojibake = 0usize;
     let mut lines: Vec<Line> = flat
         .lines()
         .map(|raw| {
             let indent = raw.starts_with([' ', '\u{3000}', '\t', '\u{A0}']);
-            let text = tidy(raw);
+            let (fixed, n) = strip_mojibake(&strip_pinyin(raw, glossed >= 3));
+            fixed_mojibake += n;
+            let text = tidy(&fixed);
             Line { keep: !text.is_empty(), text, indent, transparent: false }
         })
         .collect();
+    csv_to_tabs(&mut lines);
     // Headings also get tidied for comparison.
     let headings: Vec<String> = headings.iter().map(|h| tidy(h)).collect();
 
@@ -278,6 +307,23 @@ pub fn clean(text: &str) -> Cleaned {
     if meta.title.is_none() {
         meta.title = body_title(&lines, &top, &headings);
     }
+    // Everything above the headline in the page header (banners, menus, breadcrumbs) is
+    // furniture.
+    if let Some(t) = &meta.title {
+        let t = tidy(t);
+        let head: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| l.keep).map(|(i, _)| i).take(150).collect();
+        if let Some(&ti) = head.iter().find(|&&i| lines[i].text == t) {
+            // ... unless article text already came before it.
+            let sentence_before = lines[..ti]
+                .iter()
+                .any(|l| l.keep && char_len(&l.text) >= 20 && l.text.trim_end().ends_with(['。', '！', '？', '!', '?']));
+            if !sentence_before {
+                for l in lines.iter_mut().take(ti) {
+                    l.keep = false;
+                }
+            }
+        }
+    }
     // Date, publisher and author from the header lines.
     for &i in &top {
         let l = &lines[i].text;
@@ -319,17 +365,15 @@ pub fn clean(text: &str) -> Cleaned {
 
     // ---- paragraphs ------------------------------------------------------------------
     let mut paras = wrap::join(&lines);
-    drop_headline_blocks(&mut paras);
+    let dropped = drop_headline_blocks(&mut paras);
+    if meta.title.is_none() {
+        meta.title = title_from_headlines(&dropped, &paras);
+    }
     trim_edges(&mut paras);
 
-    let glossed = count_tone_glosses(&paras.join("\n"));
     let mut seen: HashMap<String, ()> = HashMap::new();
     let mut body: Vec<String> = Vec::new();
-    let mut fixed_mojibake = 0usize;
     for p in paras {
-        let p = strip_pinyin(&p, glossed >= 3);
-        let (p, n) = strip_mojibake(&p);
-        fixed_mojibake += n;
         let p = strip_bullet(&p);
         let p = p.trim().to_string();
         if p.is_empty() || !p.chars().any(|c| c.is_alphanumeric()) {
@@ -372,9 +416,12 @@ fn body_title(lines: &[Line], top: &[usize], headings: &[String]) -> Option<Stri
         if !title_like(a) {
             continue;
         }
-        let repeated = texts.iter().enumerate().take(30).any(|(j, b)| {
-            j != i && (b == a || (b.ends_with(a) && char_len(b) <= char_len(a) + 3))
-        });
+        // Twice near the top (breadcrumb and headline), not a running header.
+        let everywhere = lines.iter().filter(|l| l.text == *a).count();
+        let repeated = everywhere <= 2
+            && texts.iter().enumerate().take(30).any(|(j, b)| {
+                j != i && (b == a || (b.ends_with(a) && char_len(b) <= char_len(a) + 3))
+            });
         if repeated {
             return Some(a.to_string());
         }
@@ -471,7 +518,7 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Blocks of unrelated headlines: a `相关新闻`-style header and the short lines after it,
 /// and runs of three or more short list items that are not sentences.
-fn drop_headline_blocks(paras: &mut Vec<String>) {
+fn drop_headline_blocks(paras: &mut Vec<String>) -> Vec<String> {
     let headline = |p: &str| char_len(p) <= 48 && !p.trim_end().ends_with(['。', '；', ';', '：', ':']);
     let mut drop = vec![false; paras.len()];
     let mut i = 0;
@@ -501,18 +548,41 @@ fn drop_headline_blocks(paras: &mut Vec<String>) {
         }
         i += 1;
     }
-    let mut k = 0;
-    paras.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    let mut dropped = Vec::new();
+    let mut kept = Vec::with_capacity(paras.len());
+    for (p, d) in paras.drain(..).zip(drop) {
+        if d {
+            dropped.push(p);
+        } else {
+            kept.push(p);
+        }
+    }
+    *paras = kept;
+    dropped
+}
+
+/// Related-headline lists often carry the article's own headline: the one whose
+/// characters all occur in the opening paragraphs.
+fn title_from_headlines(headlines: &[String], paras: &[String]) -> Option<String> {
+    let opening: String = paras.iter().take(3).map(String::as_str).collect();
+    headlines
+        .iter()
+        .map(|h| LIST_ITEM.replace(h, "").trim().to_string())
+        .filter(|h| char_len(h) >= 8)
+        .filter(|h| {
+            let han: Vec<char> = h.chars().filter(|&c| is_cjk(c)).collect();
+            let found = han.iter().filter(|c| opening.contains(**c)).count();
+            han.len() >= 6 && found * 100 >= han.len() * 90
+        })
+        .max_by_key(|h| char_len(h))
 }
 
 /// A paragraph of the article proper: a sentence, or long enough to be one.
 fn is_article_para(p: &str) -> bool {
     let n = char_len(p);
     let full_stop = p.trim_end().trim_end_matches(['”', '」', '』', '"', '）', ')']).ends_with(['。', '！', '？', '!', '?', '；', ';', '…']);
-    (n >= 12 && noise::has_clause_punct(p)) || n >= 40 || (n >= 6 && full_stop)
+    let marks = p.chars().filter(|c| matches!(c, '，' | ',' | '、' | '；' | ';' | '：' | ':')).count();
+    (n >= 20 && marks >= 2) || n >= 40 || (n >= 6 && full_stop)
 }
 
 /// Short lines before the first and after the last article paragraph (captions,
@@ -521,14 +591,19 @@ fn is_article_para(p: &str) -> bool {
 fn trim_edges(paras: &mut Vec<String>) {
     let droppable = |p: &str| {
         let bare_number = p.chars().all(|c| c.is_ascii_digit() || c == ' ');
-        bare_number || !p.chars().any(|c| c.is_ascii_digit()) && !p.contains('\t') && char_len(p) <= 40
+        let menu_row = p.contains('\t') && !p.chars().any(|c| c.is_ascii_digit());
+        bare_number || menu_row || !wrap::is_table_row(p) && char_len(p) <= 40 && !is_article_para(p)
     };
     let first = paras.iter().position(|p| is_article_para(p));
     let Some(first) = first else { return };
     let last = paras.iter().rposition(|p| is_article_para(p)).unwrap_or(first);
+    // A header row stays when figures follow it.
+    let data_follows: Vec<bool> = (0..paras.len())
+        .map(|i| paras.get(i + 1).is_some_and(|n| wrap::is_table_row(n) && n.chars().any(|c| c.is_ascii_digit())))
+        .collect();
     let mut out = Vec::with_capacity(paras.len());
     for (i, p) in paras.drain(..).enumerate() {
-        if (i < first || i > last) && droppable(&p) {
+        if (i < first || i > last) && droppable(&p) && !data_follows[i] {
             continue;
         }
         out.push(p);
@@ -585,8 +660,8 @@ fn strip_mojibake(s: &str) -> (String, usize) {
     let out = MOJIBAKE.replace_all(s, |c: &regex::Captures| {
         n += 1;
         let m = &c[0];
-        let prev_ok = true;
-        if prev_ok && m.contains(['!', '！', '。']) {
+        let at_end = c.get(0).is_some_and(|w| s[w.end()..].trim().is_empty());
+        if !at_end && m.contains(['!', '！', '。']) {
             "。".to_string()
         } else {
             String::new()

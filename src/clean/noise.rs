@@ -57,6 +57,10 @@ static SHAPES: LazyLock<Regex> = LazyLock::new(|| {
         | ^ [(（]? (?:图为|圖為|图片来源|圖片來源|图片由|图：|圖：|上图|下图|左图|右图)
         | [(（] [^()（）]{0,16} (?:摄|攝) [)）] $
         | ^ (?:图|圖) \s* \d{1,2} \s* [:：\s]
+        # a photographer's credit closing a caption: …录制视频 李尕 摄
+        | \s \S{2,4} \s? (?:摄|攝|供图|供圖) $
+        # a bare address
+        | ^ (?:https?://|www\.) \S+ $
         # share / toolbar rows
         | ^ (?:分享到|分享至|分享：|分享:)
         | 【 \s* (?:字体|字號|字号|打印|关闭|關閉|收藏|纠错) [^】]{0,12} 】?
@@ -79,10 +83,14 @@ pub fn is_noise_line(line: &str) -> bool {
     if lex.start.iter().any(|p| line.starts_with(p)) {
         return true;
     }
-    if n <= 120 && lex.footer.iter().any(|p| line.contains(p)) {
+    let footer_hits = lex.footer.iter().filter(|p| line.contains(*p)).count();
+    if footer_hits > 0 && n <= 120 || footer_hits >= 2 && n <= 300 {
         return true;
     }
     if n <= 30 && !has_clause_punct(line) && lex.nav.iter().any(|p| line.contains(p)) {
+        return true;
+    }
+    if (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www.")) && !line.contains(char::is_whitespace) {
         return true;
     }
     if n <= 80 && !ends_sentence(line) && SHAPES.is_match(line) {
@@ -170,6 +178,8 @@ mod tests {
             ("氢能科技 沙蓬绿色种养产业模式 联源科技 超联科技 园区 园区 园区 园区 园区", true),
             ("图为南湖区新建的文化礼堂", true),
             ("（记者 张三 摄）", true),
+            ("为了上网推介、售卖家乡特产,安化县一块花生地里正录制视频 李尕 摄", true),
+            ("https://baike.baidu.com/item/%E5%8E%BF?fr=aladdin", true),
             // content
             ("民之所盼,政之所向。", false),
             ("产品 单位 产量 比上年增长%", false),

@@ -125,7 +125,7 @@ fn starts_item(s: &str) -> bool {
 }
 
 fn continues(acc: &str, a: &Line, b: &Line, wrap_width: Option<f32>, indent_marks: bool) -> bool {
-    if a.text.contains('\t') || b.text.contains('\t') {
+    if is_table_row(&a.text) || is_table_row(&b.text) {
         return false;
     }
     let last = acc.chars().last().unwrap_or(' ');
@@ -147,4 +147,12 @@ fn continues(acc: &str, a: &Line, b: &Line, wrap_width: Option<f32>, indent_mark
         }
     }
     matches!(last, '，' | ',' | '、') && !starts_item(&b.text)
+}
+
+/// A row of a table: tab-separated cells, or comma-separated values with figures.
+pub(super) fn is_table_row(s: &str) -> bool {
+    s.contains('\t')
+        || s.matches(',').count() >= 3
+            && !s.contains(['，', '。'])
+            && s.split(',').filter(|c| c.trim().parse::<f64>().is_ok()).count() >= 2
 }
