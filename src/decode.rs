@@ -109,13 +109,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
         if h != chosen {
             warnings.push(format!(
                 "the page declares {} but its bytes are {}; read as {}",
-                h.name(),
-                chosen.name(),
-                chosen.name()
+                display_name(h),
+                display_name(chosen),
+                display_name(chosen)
             ));
         }
     }
     finish(chosen, bytes, warnings)
+}
+
+fn display_name(enc: &'static Encoding) -> &'static str {
+    if enc == GB18030 {
+        "GB18030"
+    } else {
+        enc.name()
+    }
 }
 
 /// GBK and GB2312 (which encoding_rs labels GBK) are read as GB18030, their superset.
@@ -146,7 +154,7 @@ fn finish(enc: &'static Encoding, bytes: &[u8], mut warnings: Vec<String>) -> Re
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    let encoding = if enc == GB18030 { "GB18030" } else if enc == BIG5 { "Big5" } else { enc.name() };
+    let encoding = display_name(enc);
     Ok(Decoded { text, encoding, lossy, warnings })
 }
 
