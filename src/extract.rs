@@ -148,10 +148,13 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                 }
                 continue;
             }
+            // the period before the figure in its sentence, else one later in its clause
+            // (`纳入2021年老旧小区改造计划`), else the paragraph's
             let period = periods
                 .iter()
                 .filter(|(end, _)| *end <= q.span[0] && *end > s)
                 .last()
+                .or_else(|| periods.iter().find(|(end, _)| *end > q.span[1] && *end <= it.clause.1))
                 .map(|(_, p)| p.clone())
                 .or_else(|| sticky.clone());
             let ind = match it.kind {
