@@ -185,7 +185,7 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     if chinese && unit.is_empty() {
         return None;
     }
-    if in_short_quote(before, after) || names_one_of_a_set(after) {
+    if in_short_quote(before, after) || names_one_of_a_set(after) || restates_a_quoted_name(before, caps) {
         return None;
     }
     // 五一 (May Day), 十一: digit-by-digit Chinese numerals are names, not amounts
@@ -235,6 +235,23 @@ fn in_short_quote(before: &str, after: &str) -> bool {
         _ => false,
     };
     opened && after.chars().take(10).any(|c| matches!(c, '”' | '"' | '」' | '》'))
+}
+
+/// `‘七个先行示范’7条跑道`: a count right after a quoted name that already says it.
+fn restates_a_quoted_name(before: &str, caps: &Captures) -> bool {
+    if !before.ends_with(['’', '”', '」', '"']) {
+        return false;
+    }
+    let quoted: String = before.chars().rev().skip(1).take(12).take_while(|c| !matches!(c, '‘' | '“' | '「')).collect();
+    let Some(n) = caps.name("num").and_then(|n| parse_arabic(n.as_str())).and_then(|d| d.to_f64()) else { return false };
+    quoted.chars().any(|c| c.is_ascii_digit() || crate::numeral::is_chinese_numeral_char(c))
+        && quoted
+            .chars()
+            .rev()
+            .collect::<String>()
+            .split(|c: char| !(c.is_ascii_digit() || crate::numeral::is_chinese_numeral_char(c)))
+            .filter(|w| !w.is_empty())
+            .any(|w| parse_arabic(w).or_else(|| parse_chinese(w)).and_then(|d| d.to_f64()) == Some(n))
 }
 
 /// `十件民生实事之一`: the figure counts a named set, not an achievement.
@@ -354,6 +371,7 @@ mod tests {
             "持续3个月",
             "统一",
             "两会",
+            "锚定‘七个先行示范’7条跑道",
             "首台300兆瓦级F级重型燃气轮机",
             "中华人民共和国成立75周年",
             "我从十二岁起",
