@@ -19,6 +19,9 @@ const SUFFIXES: &[&str] = &[
 static NOT_PLACES: LazyLock<Vec<&str>> =
     LazyLock::new(|| crate::lexicon::entries(include_str!("../lexicons/not_places.txt")).collect());
 
+static BARE_PLACES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| crate::lexicon::entries(include_str!("../lexicons/bare_places.txt")).collect());
+
 fn admin_suffix(word: &str) -> Option<&'static str> {
     SUFFIXES.iter().copied().find(|s| word.ends_with(s))
 }
@@ -50,7 +53,9 @@ pub fn names(text: &str) -> Vec<String> {
             }
         }
         // two characters at least before the suffix: 城市, 城区 are words, not names
-        if admin_suffix(&name).is_some_and(|s| name.chars().count() >= s.chars().count() + 2) {
+        if admin_suffix(&name).is_some_and(|s| name.chars().count() >= s.chars().count() + 2)
+            || BARE_PLACES.contains(&name.as_str())
+        {
             out.push(name);
         }
         i = j;
@@ -128,7 +133,8 @@ mod tests {
 
     #[test]
     fn joins_names_with_their_suffix() {
-        let n = names("聊城经济技术开发区蒋官屯街道和嘉兴市南湖区,益阳市赫山区");
+        let n = names("聊城经济技术开发区蒋官屯街道和嘉兴市南湖区,益阳市赫山区,香港");
+        assert!(n.contains(&"香港".to_string()), "{n:?}");
         assert!(n.contains(&"聊城经济技术开发区".to_string()), "{n:?}");
         assert!(n.contains(&"南湖区".to_string()), "{n:?}");
         assert!(n.contains(&"益阳市".to_string()), "{n:?}");
