@@ -6,7 +6,7 @@ SHELL := bash
 test: test-native test-wasm test-e2e
 
 test-native:
-	cargo test --release --all-targets
+	cargo test --profile test-opt --all-targets
 
 setup:
 	scripts/setup.sh all
