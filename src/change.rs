@@ -21,9 +21,16 @@ static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A change verb ending `before`: its direction and the char length of the verb phrase.
-pub fn verb_before(before: &str) -> Option<(Direction, usize)> {
+/// A rate (`%`, `个百分点`, `倍`) after a change verb is a change; an amount only when
+/// the words name what it is compared with (`比去年增加3亿多元`), since `提升15家` and
+/// `增加车位` count things done.
+pub fn verb_before(before: &str, unit: &str) -> Option<(Direction, usize)> {
     let trimmed = before.trim_end();
     let c = CHANGE_VERB.captures(trimmed)?;
+    let is_rate = matches!(unit, "%" | "个百分点" | "百分点" | "倍" | "‰");
+    if !is_rate && c.name("basis").is_none_or(|b| b.as_str().is_empty()) {
+        return None;
+    }
     let verb = c.name("verb")?.as_str();
     let down = ["下降", "减少", "降低", "下滑", "回落", "缩小", "缩减", "降幅", "跌幅", "下跌", "减"].iter().any(|v| verb.starts_with(v));
     let len = c.get(0)?.as_str().chars().count() + (before.len() - trimmed.len());
@@ -38,6 +45,13 @@ pub fn verb_word(before: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_need_a_basis() {
+        assert_eq!(verb_before("比去年增加", "元").map(|x| x.0), Some(Direction::Up));
+        assert_eq!(verb_before("新建和改造提升", "家"), None);
+        assert_eq!(verb_before("新建和改造提升", "%").map(|x| x.0), Some(Direction::Up));
+    }
 
     #[test]
     fn change_verbs() {
@@ -55,7 +69,7 @@ mod tests {
             ("提高到", None),
             ("人均可支配收入", None),
         ] {
-            assert_eq!(verb_before(b).map(|x| x.0), d, "{b}");
+            assert_eq!(verb_before(b, "%").map(|x| x.0), d, "{b}");
         }
     }
 }
