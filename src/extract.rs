@@ -279,11 +279,16 @@ impl Item {
     }
 }
 
-/// A rate fits any value; an amount only a value in the same unit.
+/// A rate of change fits any amount; a change in percentage points fits a rate; an
+/// amount fits an amount in the same unit. (A rate after a rate is a rate of its own:
+/// `粮食增产9.5%,物价涨幅为2.1%`.)
 fn compatible(host: &Quantity, change: &Quantity) -> bool {
-    matches!(change.unit.as_str(), "%" | "个百分点" | "百分点" | "倍") && host.unit != "%" && host.unit != "个百分点"
-        || change.unit == host.unit
-        || (change.unit == "个百分点" || change.unit == "百分点") && host.unit == "%"
+    let host_is_rate = matches!(host.unit.as_str(), "%" | "个百分点" | "百分点" | "‰");
+    match change.unit.as_str() {
+        "%" | "倍" | "‰" => !host_is_rate,
+        "个百分点" | "百分点" => host.unit == "%" || host.unit == "‰",
+        u => u == host.unit,
+    }
 }
 
 enum Derived {
