@@ -1,6 +1,6 @@
 # Zhibiao — the one entry point. On a fresh machine: `make serve` or `make test`.
 SHELL := bash
-.PHONY: test test-native test-wasm test-e2e serve dist wasm bench setup setup-web clean-web
+.PHONY: test test-native test-wasm test-e2e serve dist wasm bench bench-browser setup setup-web clean-web
 
 # every test: native, wasm in headless Chromium, the page end to end
 test: test-native test-wasm test-e2e
@@ -31,6 +31,12 @@ test-wasm: setup-web
 test-e2e: dist
 	cargo build --release --quiet --bin zhibiao
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
+	rm -rf "$${TMPDIR:-/tmp}"/org.chromium.Chromium.* 2>/dev/null || true
+
+# the page's browser benchmark (issue 6): prints a table (docs/bench-browser.md); not part of `make test`
+# e.g. make bench-browser BENCH_ARGS='--workers 2 --json /tmp/bench.json'
+bench-browser: dist
+	node scripts/bench-browser.mjs $(BENCH_ARGS)
 	rm -rf "$${TMPDIR:-/tmp}"/org.chromium.Chromium.* 2>/dev/null || true
 
 # build and serve the page on http://127.0.0.1:$(PORT)/

@@ -88,7 +88,7 @@ function addFiles(files) {
   const added = [];
   for (const f of files) {
     const name = f.relPath || f.webkitRelativePath || f.name;
-    const d = { id: nextDocId++, file: f, name, size: f.size, status: 'queued' };
+    const d = { id: nextDocId++, file: f, name, size: f.size, status: 'queued', queuedAt: performance.now() };
     docs.push(d);
     added.push(d);
   }
@@ -122,6 +122,7 @@ async function pump() {
       }
       batch.done++;
       updateCard(d);
+      d.doneAt = performance.now();
       if (d.id === selected) renderDoc();
       scheduleCompare();
     }

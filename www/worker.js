@@ -9,7 +9,7 @@ const ready = (async () => {
   const t1 = performance.now();
   warm();
   const t2 = performance.now();
-  return { version: version(), initMs: t1 - t0, warmMs: t2 - t1 };
+  return { version: version(), initMs: t1 - t0, warmMs: t2 - t1, startedAt: performance.timeOrigin + t0 };
 })();
 
 const methods = {

@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// The page's browser benchmark (issue 6): dist/ served on 127.0.0.1 (a free port, the e2e
+// tests' static server), driven in headless Debian Chromium by playwright-core with the flags
+// from wasm-pack.toml. Prints a table; numbers are printed, never asserted.
+//
+//   node scripts/bench-browser.mjs [--cold 5] [--runs 9] [--batch 1000] [--workers N] [--json out.json]
+//
+// --workers N appends ?workers=N to the page URL (the page's own override of its pool size;
+// default: clamp(hardwareConcurrency - 1, 1, 4)). All timings come from the page itself:
+// the worker's own performance.now() around init, warm-up and each analyze call, and the
+// page's performance.now() when a file was queued and when its card showed the report.
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DIST, SHARED, serveStatic, launch, config } from '../tests/e2e/helpers.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
+const COLD = +opt('cold', 5);
+const RUNS = +opt('runs', 9);
+const BATCH = +opt('batch', 1000);
+const WORKERS = opt('workers', '');
+const JSON_OUT = opt('json', '');
+
+if (!existsSync(path.join(DIST, 'index.html'))) { console.error('bench-browser: dist/ missing; run `make dist`'); process.exit(1); }
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : NaN; };
+const range = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+
+// ---------------------------------------------------------------- inputs
+
+const seedDir = path.join(SHARED, 'seeds');
+const seedNames = (await readdir(seedDir)).filter((n) => n.endsWith('.txt')).sort();
+const seeds = await Promise.all(seedNames.map(async (n) => ({ name: n, buf: await readFile(path.join(seedDir, n)) })));
+if (seeds.length < 5) { console.error(`bench-browser: expected the five seeds in ${seedDir}`); process.exit(1); }
+
+/** Seed 002 repeated and cut to 20 KB at a UTF-8 character boundary (as in TOOLCHAIN.md). */
+function article20k() {
+  const base = seeds.find((s) => s.name.startsWith('002_'))?.buf ?? seeds[0].buf;
+  const big = Buffer.concat(Array(Math.ceil(20480 / base.length) + 1).fill(base));
+  let end = 20479;
+  while (end > 0 && (big[end] & 0xc0) === 0x80) end--;
+  return big.subarray(0, end);
+}
+const A20K = article20k();
+
+// ---------------------------------------------------------------- page helpers
+
+const server = await serveStatic(DIST, '/');
+const pageUrl = server.url + (WORKERS ? `?workers=${WORKERS}` : '');
+const browser = await launch();
+const chromium = browser.version();
+const uptime = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadBefore = uptime();
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`# page error: ${e}`));
+  return { context, page };
+}
+const ready = (page) => page.waitForFunction(() => window.__zhibiao?.workerInfo, null, { timeout: 120_000 }).then((h) => h.jsonValue());
+const drop = (page, files) => page.setInputFiles('#files', files.map(({ name, buf }) => ({ name, mimeType: 'text/plain', buffer: buf })));
+const waitDone = (page, names, polling = 'raf') => page.waitForFunction((ns) => ns.every((n) => {
+  const d = window.__zhibiao.docs.find((x) => x.name === n);
+  return d && d.doneAt != null && (d.status === 'done' || d.status === 'error');
+}), names, { timeout: 120_000, polling });
+const docInfo = (page, names) => page.evaluate((ns) => ns.map((n) => {
+  const d = window.__zhibiao.docs.find((x) => x.name === n);
+  return { name: n, status: d.status, error: d.error, ms: d.ms, queuedAt: d.queuedAt, doneAt: d.doneAt, metrics: d.report?.metrics.length };
+}), names);
+
+// ---------------------------------------------------------------- 1. cold loads
+
+const cold = [];
+let downloads = null;
+for (let i = 0; i < COLD; i++) {
+  const before = server.requests.length;
+  const { context, page } = await newPage();
+  await page.goto(pageUrl, { waitUntil: 'commit' });
+  // drop the article as soon as the page can take it
+  await page.waitForFunction(() => window.__zhibiao, null, { timeout: 60_000, polling: 5 });
+  const name = `cold-${i}.txt`;
+  await drop(page, [{ name, buf: A20K }]);
+  await waitDone(page, [name]);
+  const info = await ready(page);
+  const [d] = await docInfo(page, [name]);
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  if (d.status !== 'done') throw new Error(`cold run: ${d.error}`);
+  const workerStart = info.startedAt != null ? info.startedAt - origin : NaN;
+  cold.push({ initMs: info.initMs, warmMs: info.warmMs, firstMs: d.ms, reportAt: d.doneAt, queuedAt: d.queuedAt, workerStart,
+    workers: info.workers ?? 1 });
+  if (!downloads) {
+    // let the deferred chart library and every worker finish loading, then list what was fetched
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    downloads = [...new Set(server.requests.slice(before).map((u) => new URL(u, 'http://x').pathname))];
+  }
+  await context.close();
+}
+
+const files = [];
+for (const p of downloads) {
+  let rel = p.replace(/^\//, '') || 'index.html';
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(DIST, rel);
+  if (!existsSync(file) || !(await stat(file)).isFile()) { files.push({ rel: `${rel} (not found)`, raw: 0, gz: 0 }); continue; }
+  const buf = await readFile(file);
+  files.push({ rel, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length });
+}
+files.sort((a, b) => b.gz - a.gz);
+
+// ---------------------------------------------------------------- 2. warm page: per article
+
+const warm = await newPage();
+const wInfo = await (async () => { await warm.page.goto(pageUrl); return ready(warm.page); })();
+// let every worker of the pool finish its own warm-up before timing anything
+await warm.page.waitForFunction(() => (window.__zhibiao.pool?.readyCount ?? 1) >= (window.__zhibiao.pool?.size ?? 1), null, { timeout: 120_000 });
+const perSeed = [];
+for (const s of [...seeds, { name: '20k-article.txt', buf: A20K }]) {
+  const ms = [];
+  const wall = [];
+  let metrics = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const name = `${r}-${s.name}`;
+    await drop(warm.page, [{ name, buf: s.buf }]);
+    await waitDone(warm.page, [name]);
+    const [d] = await docInfo(warm.page, [name]);
+    if (d.status !== 'done') throw new Error(`${s.name}: ${d.error}`);
+    ms.push(d.ms);
+    wall.push(d.doneAt - d.queuedAt);
+    metrics = d.metrics;
+  }
+  perSeed.push({ name: s.name, bytes: s.buf.length, metrics, ms, wall });
+}
+await warm.context.close();
+
+// ---------------------------------------------------------------- 3. batch of 1 000
+
+const bp = await newPage();
+await bp.page.goto(pageUrl);
+const bInfo = await ready(bp.page);
+await bp.page.waitForFunction(() => (window.__zhibiao.pool?.readyCount ?? 1) >= (window.__zhibiao.pool?.size ?? 1), null, { timeout: 120_000 });
+const batch = Array.from({ length: BATCH }, (_, i) => {
+  const s = seeds[i % seeds.length];
+  return { name: `batch-${String(i).padStart(4, '0')}-${s.name}`, buf: Buffer.concat([s.buf, Buffer.from(`\n${i}\n`)]) };
+});
+await bp.page.evaluate(() => {
+  const b = (window.__bench = { longtasks: [], gaps: [], probes: [], stop: false });
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longtasks.push(e.duration); }).observe({ type: 'longtask' });
+  } catch { b.noLongtask = true; }
+  let last = performance.now();
+  const frame = () => { const now = performance.now(); b.gaps.push(now - last); last = now; if (!b.stop) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+  // event-loop latency: how late a 0 ms timer fires, sampled every 100 ms
+  const probe = () => { if (b.stop) return; const t = performance.now(); setTimeout(() => { b.probes.push(performance.now() - t); setTimeout(probe, 100); }, 0); };
+  probe();
+});
+const tDrop = Date.now();
+await drop(bp.page, batch);
+const tDropped = Date.now();
+await waitDone(bp.page, batch.map((b) => b.name), 200);
+const tAll = Date.now();
+await bp.page.waitForTimeout(300); // let the last frames land in the monitors
+const bres = await bp.page.evaluate((names) => {
+  const b = window.__bench;
+  b.stop = true;
+  const ds = names.map((n) => window.__zhibiao.docs.find((x) => x.name === n));
+  const q0 = Math.min(...ds.map((d) => d.queuedAt));
+  const done = ds.map((d) => d.doneAt).sort((x, y) => x - y);
+  return {
+    ok: ds.filter((d) => d.status === 'done').length,
+    bad: ds.filter((d) => d.status !== 'done').map((d) => `${d.name}: ${d.error}`).slice(0, 3),
+    totalMs: done[done.length - 1] - q0,
+    firstMs: done[0] - q0,
+    halfMs: done[Math.floor(done.length / 2)] - q0,
+    sumAnalyzeMs: ds.reduce((s, d) => s + (d.ms ?? 0), 0),
+    medianAnalyzeMs: ds.map((d) => d.ms).sort((x, y) => x - y)[Math.floor(ds.length / 2)],
+    longtasks: b.longtasks, noLongtask: !!b.noLongtask, gaps: b.gaps, probes: b.probes,
+    cards: document.querySelectorAll('#file-list .file-card').length,
+    workers: window.__zhibiao.pool?.size ?? 1,
+  };
+}, batch.map((b) => b.name));
+await bp.context.close();
+await browser.close();
+await server.close();
+const loadAfter = uptime();
+
+// ---------------------------------------------------------------- report
+
+const rows = [];
+const row = (...cells) => rows.push(cells);
+const table = (title, head) => {
+  const all = [head, ...rows.splice(0).map((r) => head.map((_, i) => r[i] ?? ''))];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  console.log(`\n${title}`);
+  all.forEach((r, k) => {
+    console.log(`| ${r.map((c, i) => (i ? String(c).padStart(w[i]) : String(c).padEnd(w[i]))).join(' | ')} |`);
+    if (!k) console.log(`|${w.map((n, i) => (i ? `${'-'.repeat(n + 1)}:` : '-'.repeat(n + 2))).join('|')}|`);
+  });
+};
+
+console.log(`# Zhibiao browser benchmark — ${new Date().toISOString()}`);
+console.log(`# ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; Chromium ${chromium}; node ${process.version}`);
+console.log(`# load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter}`);
+console.log(`# page ${pageUrl}; flags: ${(config.test['browser-args'] ?? []).join(' ')}`);
+console.log(`# workers in the pool: ${bres.workers}; cold runs ${COLD}, runs per article ${RUNS}, batch ${BATCH}`);
+
+let tr = 0, tg = 0;
+for (const f of files) { row(f.rel, f.raw, f.gz); tr += f.raw; tg += f.gz; }
+row('total', tr, tg, `${(tg / 1e6).toFixed(2)} MB = ${(tg / 2 ** 20).toFixed(2)} MiB: ${tg <= 2e6 ? '≤ 2 MB ✓' : tg <= 2 * 2 ** 20 ? '> 2 MB ✗ (≤ 2 MiB)' : '> 2 MB ✗'}`);
+table('Downloads (one cold load; gzip = node zlib level 9)', ['file', 'raw B', 'gzip B', 'target']);
+
+const c = (k) => cold.map((x) => x[k]);
+row('worker script start (after navigation)', f1(median(c('workerStart'))), range(c('workerStart')));
+row('wasm init (fetch + compile + instantiate)', f1(median(c('initMs'))), range(c('initMs')));
+row('dictionary warm-up (warm())', f1(median(c('warmMs'))), range(c('warmMs')));
+row('first analyze, 20 KB article', f1(median(c('firstMs'))), range(c('firstMs')));
+const rep = median(c('reportAt'));
+row('open page → first report, 20 KB (cold)', f1(rep), range(c('reportAt')), rep <= 300 ? '≤ 300 ms ✓' : '> 300 ms ✗');
+table(`Cold load (new browser context each run; median of ${COLD}, ms)`, ['metric', 'median', 'range', 'target']);
+
+for (const s of perSeed) {
+  const m = median(s.ms);
+  row(s.name, s.bytes, s.metrics, f1(m), range(s.ms), f1(median(s.wall)), s.name.startsWith('20k') ? (m <= 10 ? '≤ 10 ms ✓' : '> 10 ms ✗') : '');
+}
+table(`Per article on a warm page (the worker's own timing of analyze; median of ${RUNS} drops each; drop → card = the page's queued → card shows the report)`,
+  ['article', 'bytes', 'metrics', 'analyze ms', 'range', 'drop → card ms', 'target']);
+
+const gaps = [...bres.gaps].sort((a, b) => a - b);
+const p99 = gaps[Math.floor(gaps.length * 0.99)] ?? NaN;
+const lt = bres.longtasks;
+const tbt = lt.reduce((s, d) => s + Math.max(0, d - 50), 0);
+const responsive = (lt.length ? Math.max(...lt) : 0) < 200 && Math.max(...bres.probes) < 200;
+row('documents done / failed', `${bres.ok} / ${BATCH - bres.ok}`, bres.bad.join('; '));
+row('drop → first report (ms)', f1(bres.firstMs));
+row('drop → half the reports (ms)', f1(bres.halfMs));
+row('drop → all reports (ms)', f1(bres.totalMs), bres.totalMs <= 10_000 ? '≤ 10 s ✓' : '> 10 s ✗');
+row('  setInputFiles round trip / wall to last (ms)', `${tDropped - tDrop} / ${tAll - tDrop}`);
+row('sum of the workers\' analyze time (ms)', f1(bres.sumAnalyzeMs), `median ${f1(bres.medianAnalyzeMs)} ms/article`);
+row('long tasks (> 50 ms): count / longest / total blocking (ms)', bres.noLongtask ? 'n/a' : `${lt.length} / ${f1(lt.length ? Math.max(...lt) : 0)} / ${f1(tbt)}`);
+row('animation-frame gaps: median / p99 / max (ms)', `${f1(median(gaps))} / ${f1(p99)} / ${f1(gaps[gaps.length - 1])}`);
+row('0 ms timer lag (every 100 ms): median / max (ms)', `${f1(median(bres.probes))} / ${f1(Math.max(...bres.probes))}`, responsive ? 'responsive ✓ (no task ≥ 200 ms)' : 'not responsive ✗');
+row('file cards in the list', bres.cards);
+table(`Batch of ${BATCH} articles (the seeds + a number), dropped at once; ${bres.workers} worker(s)`, ['metric', 'value', 'note']);
+
+if (JSON_OUT) {
+  await writeFile(JSON_OUT, JSON.stringify({ date: new Date().toISOString(), load: { before: loadBefore, after: loadAfter }, chromium, files, cold, perSeed, batch: bres, workers: bres.workers }, null, 1));
+}
