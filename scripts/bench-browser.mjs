@@ -9,7 +9,7 @@
 // default: clamp(hardwareConcurrency - 1, 1, 4)). All timings come from the page itself:
 // the worker's own performance.now() around init, warm-up and each analyze call, and the
 // page's performance.now() when a file was queued and when its card showed the report.
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -64,7 +64,19 @@ async function newPage() {
   return { context, page };
 }
 const ready = (page) => page.waitForFunction(() => window.__zhibiao?.workerInfo, null, { timeout: 120_000 }).then((h) => h.jsonValue());
-const drop = (page, files) => page.setInputFiles('#files', files.map(({ name, buf }) => ({ name, mimeType: 'text/plain', buffer: buf })));
+// files go in as paths on disk (Chromium's DOM.setFileInputFiles), as a user's would: given
+// buffers, playwright would build the File objects with script on the page's own thread
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'zhibiao-bench-'));
+const written = new Set();
+async function drop(page, files) {
+  const paths = [];
+  for (const { name, buf } of files) {
+    const p = path.join(tmp, name);
+    if (!written.has(p)) { await writeFile(p, buf); written.add(p); }
+    paths.push(p);
+  }
+  await page.setInputFiles('#files', paths);
+}
 const waitDone = (page, names, polling = 'raf') => page.waitForFunction((ns) => ns.every((n) => {
   const d = window.__zhibiao.docs.find((x) => x.name === n);
   return d && d.doneAt != null && (d.status === 'done' || d.status === 'error');
@@ -92,7 +104,7 @@ for (let i = 0; i < COLD; i++) {
   const origin = await page.evaluate(() => performance.timeOrigin);
   if (d.status !== 'done') throw new Error(`cold run: ${d.error}`);
   const workerStart = info.startedAt != null ? info.startedAt - origin : NaN;
-  cold.push({ initMs: info.initMs, warmMs: info.warmMs, firstMs: d.ms, reportAt: d.doneAt, queuedAt: d.queuedAt, workerStart,
+  cold.push({ initMs: info.initMs, warmMs: info.warmMs, sampleMs: info.sampleMs ?? NaN, firstMs: d.ms, reportAt: d.doneAt, queuedAt: d.queuedAt, workerStart,
     workers: info.workers ?? 1 });
   if (!downloads) {
     // let the deferred chart library and every worker finish loading, then list what was fetched
@@ -150,9 +162,9 @@ const batch = Array.from({ length: BATCH }, (_, i) => {
   return { name: `batch-${String(i).padStart(4, '0')}-${s.name}`, buf: Buffer.concat([s.buf, Buffer.from(`\n${i}\n`)]) };
 });
 await bp.page.evaluate(() => {
-  const b = (window.__bench = { longtasks: [], gaps: [], probes: [], stop: false });
+  const b = (window.__bench = { longtasks: [], longAt: [], gaps: [], probes: [], stop: false });
   try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longtasks.push(e.duration); }).observe({ type: 'longtask' });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) { b.longtasks.push(e.duration); b.longAt.push([e.startTime, e.duration]); } }).observe({ type: 'longtask' });
   } catch { b.noLongtask = true; }
   let last = performance.now();
   const frame = () => { const now = performance.now(); b.gaps.push(now - last); last = now; if (!b.stop) requestAnimationFrame(frame); };
@@ -181,7 +193,7 @@ const bres = await bp.page.evaluate((names) => {
     halfMs: done[Math.floor(done.length / 2)] - q0,
     sumAnalyzeMs: ds.reduce((s, d) => s + (d.ms ?? 0), 0),
     medianAnalyzeMs: ds.map((d) => d.ms).sort((x, y) => x - y)[Math.floor(ds.length / 2)],
-    longtasks: b.longtasks, noLongtask: !!b.noLongtask, gaps: b.gaps, probes: b.probes,
+    longAt: b.longAt.map(([t, d]) => [Math.round(t - q0), Math.round(d)]), longtasks: b.longtasks, noLongtask: !!b.noLongtask, gaps: b.gaps, probes: b.probes,
     cards: document.querySelectorAll('#file-list .file-card').length,
     workers: window.__zhibiao.pool?.size ?? 1,
   };
@@ -189,6 +201,7 @@ const bres = await bp.page.evaluate((names) => {
 await bp.context.close();
 await browser.close();
 await server.close();
+await rm(tmp, { recursive: true, force: true });
 const loadAfter = uptime();
 
 // ---------------------------------------------------------------- report
@@ -220,6 +233,7 @@ const c = (k) => cold.map((x) => x[k]);
 row('worker script start (after navigation)', f1(median(c('workerStart'))), range(c('workerStart')));
 row('wasm init (fetch + compile + instantiate)', f1(median(c('initMs'))), range(c('initMs')));
 row('dictionary warm-up (warm())', f1(median(c('warmMs'))), range(c('warmMs')));
+if (cold.some((x) => Number.isFinite(x.sampleMs))) row('warm-up analyze of a 2-line sample (worker, before ready)', f1(median(c('sampleMs'))), range(c('sampleMs')));
 row('first analyze, 20 KB article', f1(median(c('firstMs'))), range(c('firstMs')));
 const rep = median(c('reportAt'));
 row('open page → first report, 20 KB (cold)', f1(rep), range(c('reportAt')), rep <= 300 ? '≤ 300 ms ✓' : '> 300 ms ✗');
@@ -247,6 +261,7 @@ row('long tasks (> 50 ms): count / longest / total blocking (ms)', bres.noLongta
 row('animation-frame gaps: median / p99 / max (ms)', `${f1(median(gaps))} / ${f1(p99)} / ${f1(gaps[gaps.length - 1])}`);
 row('0 ms timer lag (every 100 ms): median / max (ms)', `${f1(median(bres.probes))} / ${f1(Math.max(...bres.probes))}`, responsive ? 'responsive ✓ (no task ≥ 200 ms)' : 'not responsive ✗');
 row('file cards in the list', bres.cards);
+if (bres.longAt.length) row('long tasks at (ms after the drop, duration)', bres.longAt.slice(0, 6).map(([t, d]) => `${t}:${d}`).join(' '));
 table(`Batch of ${BATCH} articles (the seeds + a number), dropped at once; ${bres.workers} worker(s)`, ['metric', 'value', 'note']);
 
 if (JSON_OUT) {

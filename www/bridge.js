@@ -20,6 +20,8 @@ export class WorkerBridge {
       if ('error' in data) {
         const e = new Error(data.error);
         e.fatal = !!data.fatal;
+        e.ownFault = true; // this call's own error (not a worker it shared dying)
+        if (data.bytes != null) e.bytes = data.bytes;
         p.reject(e);
         if (data.fatal) this.restart('trap');
       } else p.resolve(data.result);
@@ -43,16 +45,120 @@ export class WorkerBridge {
     });
   }
 
-  /** Terminate the worker; every call in flight is rejected with `reason`; a new worker starts. */
-  restart(reason = 'cancelled', fatal = false) {
+  /** Terminate the worker for good; every call in flight is rejected with `reason`. */
+  close(reason = 'cancelled', fatal = false) {
     this.worker.terminate();
     const err = new Error(reason);
     err.cancelled = reason === 'cancelled';
     err.fatal = fatal;
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
+  }
+
+  /** Terminate the worker; every call in flight is rejected with `reason`; a new worker starts. */
+  restart(reason = 'cancelled', fatal = false) {
+    this.close(reason, fatal);
     this.restarts++;
     this.#start();
+    this.onRestart?.(reason);
+  }
+}
+
+/**
+ * A small pool of WorkerBridges, each loading the module and warming it once.
+ * `call()` runs on the first worker with a free slot (each worker takes `depth` calls at a time,
+ * so it never idles waiting for the page between two files); calls wait in a FIFO otherwise.
+ * `restart('cancelled')` terminates every worker (cancelling all work) and starts fresh ones.
+ * A worker that traps is replaced by itself: the call that trapped fails as fatal, the other
+ * calls it held are run again on a worker (once), so the batch goes on.
+ * `restarts` counts restart events (a cancel or a trap), not workers.
+ */
+export class WorkerPool {
+  constructor(url, { size = 1, depth = 2, onRestart, onReady } = {}) {
+    this.url = url;
+    this.size = size;
+    this.depth = depth;
+    this.onRestart = onRestart;
+    this.onReady = onReady;
+    this.restarts = 0;
+    this.readyCount = 0;
+    this.queue = [];
+    this.slots = [];
+    this.generation = 0;
+    this.#add(); // the first worker at once; the others once it is ready (they would slow its start)
+    this.ready = this.slots[0].ready;
+    this.ready.then(() => { for (let i = 1; i < this.size; i++) this.#add(); this.#drain(); }, () => {});
+  }
+
+  #add() {
+    const slot = { busy: 0, ready: null, bridge: null };
+    const gen = this.generation;
+    slot.bridge = new WorkerBridge(this.url, {
+      onRestart: (why) => {
+        if (why === 'cancelled') return; // counted once by restart()
+        this.restarts++;
+        this.#watch(slot, gen);
+        this.onRestart?.(why);
+      },
+    });
+    this.#watch(slot, gen);
+    this.slots.push(slot);
+    return slot;
+  }
+
+  #watch(slot, gen) {
+    slot.ready = slot.bridge.ready.then((info) => {
+      if (gen === this.generation) { this.readyCount++; this.onReady?.(info, this.readyCount); }
+      return info;
+    });
+    slot.ready.catch(() => {});
+  }
+
+  call(method, ...args) {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ method, args, resolve, reject, tries: 0 });
+      this.#drain();
+    });
+  }
+
+  #drain() {
+    for (;;) {
+      if (!this.queue.length) return;
+      // the least busy worker with a free slot
+      let best = null;
+      for (const s of this.slots) if (s.busy < this.depth && (!best || s.busy < best.busy)) best = s;
+      if (!best) return;
+      this.#run(best, this.queue.shift());
+    }
+  }
+
+  #run(slot, job) {
+    slot.busy++;
+    const gen = this.generation;
+    job.tries++;
+    slot.bridge.call(job.method, ...job.args).then(job.resolve, (e) => {
+      // held by a worker that trapped on another call, or died: run it again, once
+      if (gen === this.generation && !e.cancelled && !e.ownFault && job.tries < 2) this.queue.unshift(job);
+      else job.reject(e);
+    }).finally(() => {
+      if (gen === this.generation) slot.busy--;
+      this.#drain();
+    });
+  }
+
+  /** Terminate every worker; queued and running calls are rejected with `reason`; fresh workers start. */
+  restart(reason = 'cancelled') {
+    this.generation++;
+    const err = new Error(reason);
+    err.cancelled = reason === 'cancelled';
+    for (const j of this.queue.splice(0)) j.reject(err);
+    this.readyCount = 0;
+    const old = this.slots.splice(0);
+    const n = old.length;
+    this.restarts++;
+    for (const s of old) s.bridge.close(reason); // rejects their calls (not re-queued: old generation)
+    for (let i = 0; i < n; i++) this.#add();
+    this.ready = this.slots[0].ready;
     this.onRestart?.(reason);
   }
 }
