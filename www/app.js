@@ -707,10 +707,27 @@ let compareStale = true;
 
 function cssVar(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
 
+let chartLibrary = null;
+function loadChartLibrary() {
+  chartLibrary ??= new Promise((resolve, reject) => {
+    const s = el('script', { src: new URL('./vendor/chart.umd.min.js', import.meta.url).href });
+    s.onload = resolve;
+    s.onerror = () => { chartLibrary = null; s.remove(); reject(new Error('chart.js')); };
+    document.head.append(s);
+  });
+  return chartLibrary;
+}
+
 function drawChart(ok, list, mode) {
   const caption = $('#chart-caption');
   const Chart = window.Chart;
-  if (!Chart) { caption.textContent = '图表库未加载。'; return; }
+  if (!Chart) {
+    // the chart library (71 KB gzipped) is fetched the first time a chart is shown, not with the page
+    caption.textContent = '图表库加载中…';
+    loadChartLibrary().then(() => { const d = compareData(); drawChart(d.ok, d.list, $('#chart-mode').value || '__categories'); },
+      () => { caption.textContent = '图表库未加载。'; });
+    return;
+  }
   chart?.destroy();
   chart = null;
   const fg = cssVar('--fg');

@@ -81,6 +81,7 @@ export class WorkerPool {
     this.onRestart = onRestart;
     this.onReady = onReady;
     this.restarts = 0;
+    this.retries = 0; // calls run again because the worker holding them trapped on another
     this.readyCount = 0;
     this.queue = [];
     this.slots = [];
@@ -91,12 +92,13 @@ export class WorkerPool {
   }
 
   #add() {
-    const slot = { busy: 0, ready: null, bridge: null };
+    const slot = { busy: 0, ready: null, bridge: null, isReady: false };
     const gen = this.generation;
     slot.bridge = new WorkerBridge(this.url, {
       onRestart: (why) => {
         if (why === 'cancelled') return; // counted once by restart()
         this.restarts++;
+        if (slot.isReady) { slot.isReady = false; this.readyCount--; }
         this.#watch(slot, gen);
         this.onRestart?.(why);
       },
@@ -108,7 +110,7 @@ export class WorkerPool {
 
   #watch(slot, gen) {
     slot.ready = slot.bridge.ready.then((info) => {
-      if (gen === this.generation) { this.readyCount++; this.onReady?.(info, this.readyCount); }
+      if (gen === this.generation && !slot.isReady) { slot.isReady = true; this.readyCount++; this.onReady?.(info, this.readyCount); }
       return info;
     });
     slot.ready.catch(() => {});
@@ -138,7 +140,7 @@ export class WorkerPool {
     job.tries++;
     slot.bridge.call(job.method, ...job.args).then(job.resolve, (e) => {
       // held by a worker that trapped on another call, or died: run it again, once
-      if (gen === this.generation && !e.cancelled && !e.ownFault && job.tries < 2) this.queue.unshift(job);
+      if (gen === this.generation && !e.cancelled && !e.ownFault && job.tries < 2) { this.retries++; this.queue.unshift(job); }
       else job.reject(e);
     }).finally(() => {
       if (gen === this.generation) slot.busy--;

@@ -197,7 +197,8 @@ test('comparison across documents and its chart', { timeout: TIMEOUT }, async ()
   assert.match(await row.textContent(), /729\.91 亿元/);
   const key = await page.locator('#chart-mode option', { hasText: '地区生产总值' }).first().getAttribute('value');
   await page.locator('#chart-mode').selectOption(key);
-  assert.match(await page.locator('#chart-caption').textContent(), /地区生产总值/);
+  // the chart library is fetched the first time a chart is shown
+  await page.waitForFunction(() => /地区生产总值/.test(document.querySelector('#chart-caption').textContent), null, { timeout: 10_000 });
   assert.ok(await page.evaluate(() => window.Chart && Object.keys(window.Chart.instances).length === 1));
   await page.locator('#tab-docs').click();
 });
