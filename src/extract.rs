@@ -6,7 +6,7 @@
 //! figures after it.
 
 use crate::report::{Change, Metric, Period};
-use crate::{change, classify, indicator, period, quantity, segment};
+use crate::{change, classify, indicator, period, quantity, segment, table};
 use quantity::Quantity;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -35,10 +35,20 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     let mut out = Vec::new();
     let mut base = 0;
     let mut originals = original.split('\n');
+    // the header of the table the current line belongs to, if any
+    let mut header: Option<&str> = None;
     for line in text.split('\n') {
         let orig = originals.next().unwrap_or(line);
         let n = line.chars().count();
-        paragraph(line, orig, base, ctx, &removable, &mut out);
+        if table::is_row(line) {
+            match header {
+                Some(h) if !table::is_header(line) => out.extend(table::row_metrics(h, line, orig, base, ctx.region.as_deref())),
+                _ => header = Some(line),
+            }
+        } else {
+            header = None;
+            paragraph(line, orig, base, ctx, &removable, &mut out);
+        }
         base += n + 1;
     }
     out

@@ -20,6 +20,7 @@ pub mod quantity;
 pub mod region;
 pub mod report;
 pub mod segment;
+pub mod table;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
