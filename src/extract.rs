@@ -110,6 +110,13 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
     let mut topic: Option<String> = None;
     let mut qi = 0;
     for (s, e) in segment::sentences(&chars) {
+        // metrics are read from Chinese prose: style sheets, code and URLs are not
+        if !mostly_chinese(&chars[s..e]) {
+            while qi < quantities.len() && quantities[qi].span[0] < e {
+                qi += 1;
+            }
+            continue;
+        }
         let mut items: Vec<Item> = Vec::new();
         let mut prev_end = s;
         while qi < quantities.len() && quantities[qi].span[0] < e {
@@ -149,11 +156,17 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                 }
                 continue;
             }
-            // the last period ending before the figure, inside the sentence (periods are
-            // in text order: a binary search, not a scan per figure)
-            let period = periods[..periods.partition_point(|(end, _)| *end <= q.span[0])]
+            // the period before the figure in its sentence, else one later in its clause
+            // (`纳入2021年老旧小区改造计划`), else the paragraph's. Periods are in text
+            // order: binary searches, not a scan of them all for every figure.
+            let after_fig = periods.partition_point(|(end, _)| *end <= q.span[0]);
+            let period = periods[..after_fig]
                 .last()
                 .filter(|(end, _)| *end > s)
+                .or_else(|| {
+                    let i = periods.partition_point(|(end, _)| *end <= q.span[1]);
+                    periods.get(i).filter(|(end, _)| *end <= it.clause.1)
+                })
                 .map(|(_, p)| p.clone())
                 .or_else(|| sticky.clone());
             let ind = match it.kind {
@@ -381,6 +394,13 @@ fn trailing_verbs(phrase: &str) -> &str {
     let tags = segment::jieba().tag(phrase, false);
     let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('v')).map(|t| t.word.len()).sum();
     &phrase[phrase.len() - n..]
+}
+
+/// At least a quarter of the sentence's visible characters are Han.
+fn mostly_chinese(sentence: &[char]) -> bool {
+    let visible = sentence.iter().filter(|c| !c.is_whitespace()).count();
+    let han = sentence.iter().filter(|&&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)).count();
+    han * 4 >= visible
 }
 
 fn sub_region(clause_head: &str) -> Option<String> {

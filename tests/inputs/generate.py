@@ -127,7 +127,7 @@ def scripts_only():
 
 def unclosed_html():
     body = "".join(f"<div><p><b><i><span>{line}" for line in ARTICLE.splitlines())
-    return ("<html><head><title>公报<body>" + body + "<table><tr><td>1<td>2").encode("utf-8")
+    return ("<html><head><title>公报</title><body>" + body + "<table><tr><td>1<td>2").encode("utf-8")
 
 
 def html_with_meta(charset, text, encoding):
@@ -174,13 +174,13 @@ def big_text(size):
         out.write(line)
         n += len(line.encode("utf-8"))
         i += 1
-    return out.getvalue().encode("utf-8")[:size]
+    return out.getvalue().encode("utf-8")[:size].decode("utf-8", "ignore").encode("utf-8")
 
 
 def long_line(size, numbers):
     unit = "全市居民人均可支配收入16993元增长5点1个百分点" if numbers else "发展经济改善民生推进治理"
     b = unit.encode("utf-8")
-    return (b * (size // len(b) + 1))[:size - (size % 3)]
+    return (b * (size // len(b) + 1))[:size].decode("utf-8", "ignore").encode("utf-8")
 
 
 def many_numbers(n):
