@@ -83,7 +83,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if !candidates.contains(&guess) {
         candidates.push(guess);
     }
-    for e in [GB18030, BIG5] {
+    // UTF-8 too: a UTF-8 file with one broken byte (a truncated download, a cut at a
+    // size limit) is still UTF-8, not windows-1252 mojibake
+    for e in [UTF_8, GB18030, BIG5] {
         if !candidates.contains(&e) {
             candidates.push(e);
         }
