@@ -79,7 +79,7 @@ fn region_words(region: Option<&str>) -> Vec<String> {
     v
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 enum Kind {
     Value,
     /// A change: its direction, the chars of its verb phrase, whether it reads `分别`.
@@ -95,7 +95,7 @@ struct Item {
     /// Char range of the clause.
     clause: (usize, usize),
     change: Option<Change>,
-    /// Index of the value this change was attached to.
+    /// Whether this change was attached to a value (and is no metric of its own).
     attached: bool,
 }
 
@@ -301,19 +301,10 @@ fn attach_changes(items: &mut [Item], chars: &[char]) {
         // the extra values of a run are changes too
         for &r in &run[1..] {
             if !items[r].attached {
-                items[r].kind = items[i].kind_copy();
+                items[r].kind = items[i].kind;
             }
         }
         i = j;
-    }
-}
-
-impl Item {
-    fn kind_copy(&self) -> Kind {
-        match self.kind {
-            Kind::Change(d, l) => Kind::Change(d, l),
-            Kind::Value => Kind::Value,
-        }
     }
 }
 

@@ -73,12 +73,7 @@ pub fn find(text: &str) -> Vec<Quantity> {
     let mut chars = CharIndex::new(text);
     let mut cands: Vec<Candidate> = Vec::new();
     for caps in NUMBER.captures_iter(text) {
-        let m = caps.get(0).expect("group 0");
-        if let Some(c) = candidate(text, &caps, &mut chars) {
-            cands.push(c);
-        } else {
-            let _ = m;
-        }
+        cands.extend(candidate(text, &caps, &mut chars));
     }
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
