@@ -297,7 +297,7 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
 /// UTF-16 without BOM and without NULs (mostly CJK): most code units are CJK ideographs,
 /// CJK punctuation or full-width forms, in exactly one byte order.
 fn utf16_by_code_units(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() % 2 != 0 || bytes.len() < 8 {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 8 {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192) & !1];

@@ -128,11 +128,9 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     // ordinals and sequence words: 第5批, 前三, 初五
     if prev.is_some_and(|c| matches!(c, '第' | '前' | '初' | '周' | '星' | '每' | '其' | '之' | '逐' | '唯' | '统' | '万' | '千' | '亿'))
         && caps.name("pre").is_none()
-    {
-        if caps.name("zh").is_some() || prev == Some('第') {
+        && (caps.name("zh").is_some() || prev == Some('第')) {
             return None;
         }
-    }
     let unit_word = caps.name("unit").map(|u| u.as_str());
     if let Some(u) = unit_word {
         let rest = &text[caps.name("unit")?.start()..];
