@@ -12,6 +12,7 @@ mkdir -p "$corpus"
 seeds=(tests/inputs)
 [ -d ../shared/seeds ] && seeds+=(../shared/seeds)
 [ -d ../shared/corpus ] && seeds+=(../shared/corpus)
-# keep the seeds out of the writable corpus dir: libFuzzer reads every dir given
+# the first dir is the writable corpus; libFuzzer also reads the seed dirs. One process
+# (no -jobs: with -jobs libFuzzer forks workers that log to ./fuzz-N.log).
 RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "$corpus" "${seeds[@]}" -- \
-  -max_total_time="$secs" -jobs=1 -workers=1 -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
+  -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
