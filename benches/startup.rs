@@ -62,10 +62,10 @@ mod native {
             "parts" => {
                 let t = Instant::now();
                 zhibiao::segment::jieba();
-                out.push(("jieba dictionary (Jieba::new)", ms(t)));
+                out.push(("jieba dictionary (segment::jieba)", ms(t)));
                 let t = Instant::now();
                 zhibiao::keywords::warm();
-                out.push(("TF-IDF idf table (keywords::warm)", ms(t)));
+                out.push(("keywords ranker (keywords::warm)", ms(t)));
                 let t = Instant::now();
                 zhibiao::quantity::find("全市居民人均可支配收入16993元,增长5.1%");
                 out.push(("units lexicons + quantity regex", ms(t)));

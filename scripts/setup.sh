@@ -40,5 +40,12 @@ if need_wasm; then
 fi
 
 if need_web; then
-  [[ -d node_modules/playwright-core ]] || npm ci --no-audit --no-fund --loglevel=error
+  # playwright-core drives /usr/bin/chromium in tests/e2e (it downloads no browser); chart.js is
+  # copied into dist/. Re-install when package-lock.json is newer than the installed tree.
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ||
+        ! -d node_modules/playwright-core || ! -d node_modules/chart.js ]]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  # scripts/webconf.py reads wasm-pack.toml with tomllib (Python 3.11+)
+  python3 -c 'import tomllib' 2>/dev/null || { echo "setup: python3 >= 3.11 needed (tomllib)" >&2; exit 1; }
 fi

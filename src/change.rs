@@ -10,10 +10,10 @@ static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<basis>(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期|较上年|较去年|比[0-9]{4}年|较[0-9]{4}年
-                   |两年平均|三年平均|年均|平均|年平均)?)
+                   |两年平均|三年平均|年均|平均|年平均|按年|按月)?)
         (?:分别)?
         (?P<verb>(?:增长|增加|提高|上升|上涨)幅度为?|增长|增加|提高|上升|上涨|增多|扩大|提升|增幅为?|增速为?|涨幅为?
-                |(?:下降|减少|降低)幅度为?|下降|减少|降低|下滑|回落|缩小|缩减|降幅为?|减)
+                |(?:下降|减少|降低)幅度为?|下降|减少|降低|下滑|回落|缩小|缩减|降幅为?|跌幅为?|下跌|减)
         (?:了)?(?:达|达到)?
         $",
     )
@@ -21,22 +21,37 @@ static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A change verb ending `before`: its direction and the char length of the verb phrase.
-pub fn verb_before(before: &str) -> Option<(Direction, usize)> {
-    let c = CHANGE_VERB.captures(before)?;
+/// A rate (`%`, `个百分点`, `倍`) after a change verb is a change; an amount only when
+/// the words name what it is compared with (`比去年增加3亿多元`), since `提升15家` and
+/// `增加车位` count things done.
+pub fn verb_before(before: &str, unit: &str) -> Option<(Direction, usize)> {
+    let trimmed = before.trim_end();
+    let c = CHANGE_VERB.captures(trimmed)?;
+    let is_rate = matches!(unit, "%" | "个百分点" | "百分点" | "倍" | "‰");
+    if !is_rate && c.name("basis").is_none_or(|b| b.as_str().is_empty()) {
+        return None;
+    }
     let verb = c.name("verb")?.as_str();
-    let down = ["下降", "减少", "降低", "下滑", "回落", "缩小", "缩减", "降幅", "减"].iter().any(|v| verb.starts_with(v));
-    let len = c.get(0)?.as_str().chars().count();
+    let down = ["下降", "减少", "降低", "下滑", "回落", "缩小", "缩减", "降幅", "跌幅", "下跌", "减"].iter().any(|v| verb.starts_with(v));
+    let len = c.get(0)?.as_str().chars().count() + (before.len() - trimmed.len());
     Some((if down { Direction::Down } else { Direction::Up }, len))
 }
 
 /// The verb phrase alone (`下降`), for an indicator that carries the direction.
 pub fn verb_word(before: &str) -> Option<&str> {
-    CHANGE_VERB.captures(before)?.name("verb").map(|m| m.as_str())
+    CHANGE_VERB.captures(before.trim_end())?.name("verb").map(|m| m.as_str())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_need_a_basis() {
+        assert_eq!(verb_before("比去年增加", "元").map(|x| x.0), Some(Direction::Up));
+        assert_eq!(verb_before("新建和改造提升", "家"), None);
+        assert_eq!(verb_before("新建和改造提升", "%").map(|x| x.0), Some(Direction::Up));
+    }
 
     #[test]
     fn change_verbs() {
@@ -48,11 +63,13 @@ mod tests {
             ("分别增长", Some(Direction::Up)),
             ("提高了", Some(Direction::Up)),
             ("缩小至", None),
+            ("跌幅为", Some(Direction::Down)),
+            ("工业意外数字在 2011年按年上升 ", Some(Direction::Up)),
             ("增加幅度为", Some(Direction::Up)),
             ("提高到", None),
             ("人均可支配收入", None),
         ] {
-            assert_eq!(verb_before(b).map(|x| x.0), d, "{b}");
+            assert_eq!(verb_before(b, "%").map(|x| x.0), d, "{b}");
         }
     }
 }

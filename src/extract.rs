@@ -103,6 +103,13 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
     let mut topic: Option<String> = None;
     let mut qi = 0;
     for (s, e) in segment::sentences(&chars) {
+        // metrics are read from Chinese prose: style sheets, code and URLs are not
+        if !mostly_chinese(&chars[s..e]) {
+            while qi < quantities.len() && quantities[qi].span[0] < e {
+                qi += 1;
+            }
+            continue;
+        }
         let mut items: Vec<Item> = Vec::new();
         let mut prev_end = s;
         while qi < quantities.len() && quantities[qi].span[0] < e {
@@ -115,7 +122,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
             let bstart = clause.0.max(prev_end);
             prev_end = q.span[1];
             let before = text_of(bstart, q.span[0]);
-            let kind = match change::verb_before(&before) {
+            let kind = match change::verb_before(&before, &q.unit) {
                 Some((d, len)) => Kind::Change(d, len),
                 None => Kind::Value,
             };
@@ -141,10 +148,13 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                 }
                 continue;
             }
+            // the period before the figure in its sentence, else one later in its clause
+            // (`纳入2021年老旧小区改造计划`), else the paragraph's
             let period = periods
                 .iter()
                 .filter(|(end, _)| *end <= q.span[0] && *end > s)
                 .last()
+                .or_else(|| periods.iter().find(|(end, _)| *end > q.span[1] && *end <= it.clause.1))
                 .map(|(_, p)| p.clone())
                 .or_else(|| sticky.clone());
             let ind = match it.kind {
@@ -159,7 +169,9 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                 }
                 Kind::Value => {
                     let after = text_of(q.span[1], it.clause.1);
-                    match value_indicator(&before, &after, &q.unit, &removable, prev_indicator.as_deref(), topic.as_deref()) {
+                    // right after another figure of its clause, with nothing between
+                    let adjacent = it.before.0 == it.before.1 && it.before.0 > it.clause.0;
+                    match value_indicator(&before, adjacent, &after, &q.unit, &removable, prev_indicator.as_deref(), topic.as_deref()) {
                         Derived::Own(i) => {
                             topic = Some(i.clone());
                             i
@@ -290,18 +302,22 @@ fn fallback_indicator(before: &str, after: &str) -> String {
 }
 
 /// The indicator of a value from the words before it and the noun after it.
-fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], prev: Option<&str>, topic: Option<&str>) -> Derived {
-    // only the last item of a list or the words after the last 的 belong to this figure
+#[allow(clippy::too_many_arguments)]
+fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, removable: &[&str], prev: Option<&str>, topic: Option<&str>) -> Derived {
+    // a run: `15184户45476人` — the second figure counts the same thing
+    if adjacent {
+        if let Some(p) = prev {
+            return Derived::FromPrevious(p.to_string());
+        }
+    }
+    // only the last item of a list belongs to this figure
     let mut before = before.rsplit(['、', '和', '与']).next().unwrap_or(before).to_string();
     // `建管组等6个督导组`: a list summed up by the noun after the figure
     let sums_up_a_list = before.ends_with('等');
-    let mut after_de = false;
-    if let Some(i) = before.rfind('的') {
-        after_de = true;
-        let tail = &before[i + '的'.len_utf8()..];
-        if !tail.is_empty() || !after.is_empty() {
-            before = tail.to_string();
-        }
+    // `按照…确定的9个城中村改造试点项目`: the figure belongs to the noun after it
+    let modifies_after = before.ends_with('的') && !after.is_empty();
+    if modifies_after {
+        before.clear();
     }
     let b = indicator::strip(&before, removable);
     // after a closing quote the words describe the quotation, not the figure
@@ -315,16 +331,19 @@ fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], pr
     if b.is_empty() {
         // a figure that opens its clause: `192个贫困村全部出列` → 贫困村出列
         let predicate = indicator::predicate_phrase(after);
-        if !a.is_empty() && predicate.chars().count() <= 14 {
+        if !a.is_empty() && predicate.chars().count() <= 16 {
             return Derived::Own(predicate);
         }
-        return match (a.is_empty(), prev) {
-            (false, _) => Derived::Own(a),
-            (true, Some(p)) => Derived::FromPrevious(p.to_string()),
-            (true, None) => Derived::Nothing,
-        };
+        if !a.is_empty() {
+            return Derived::Own(a);
+        }
+        // `其中6家已竣工试营业`: what the topic's things did
+        if let (false, Some(noun)) = (predicate.is_empty(), topic.and_then(head_noun)) {
+            return Derived::FromPrevious(format!("{predicate}{noun}"));
+        }
+        return prev.map_or(Derived::Nothing, |p| Derived::FromPrevious(p.to_string()));
     }
-    if (after_de || sums_up_a_list) && !a.is_empty() {
+    if (modifies_after || sums_up_a_list) && !a.is_empty() {
         return Derived::Own(a);
     }
     if after.starts_with('的') && !a.is_empty() {
@@ -333,22 +352,42 @@ fn value_indicator(before: &str, after: &str, unit: &str, removable: &[&str], pr
     }
     let verbs = trailing_verbs(&b);
     if a.is_empty() {
-        // a bare verb continues the topic before it: 棚户区改造工程任务5989套,建成12141套
-        if verbs.len() == b.len() && b.chars().count() <= 3 {
-            if let Some(t) = topic {
-                return Derived::FromPrevious(format!("{t}{b}"));
+        if verbs.len() == b.len() {
+            // a bare verb continues the topic before it: 棚户区改造工程任务5989套,建成12141套;
+            // a longer one names what the topic's things did: 目前已建成投用81个
+            match topic {
+                Some(t) if b.chars().count() <= 3 => return Derived::FromPrevious(format!("{t}{b}")),
+                Some(t) => {
+                    if let Some(noun) = head_noun(t) {
+                        return Derived::FromPrevious(format!("{b}{noun}"));
+                    }
+                }
+                None => {}
+            }
+        }
+        // `6个特色产业扶贫项目,年收益率为8%到10%`: a bare rate is the topic's
+        if b.chars().count() <= 4 && (b.ends_with('率') || b.ends_with("比例") || b.ends_with("占比")) {
+            if let Some(noun) = topic.and_then(head_noun) {
+                return Derived::FromPrevious(format!("{noun}{b}"));
             }
         }
         return Derived::Own(b);
     }
-    if !verbs.is_empty() {
+    if !verbs.is_empty() && b.chars().count() > 8 {
         // 在全市范围内陆续安装建设3500张家庭养老床位 → 安装建设家庭养老床位
         return Derived::Own(format!("{verbs}{a}"));
     }
-    if a.chars().count() <= 4 || b.chars().count() <= 4 {
+    if !verbs.is_empty() || a.chars().count() <= 4 || b.chars().count() <= 4 {
         return Derived::Own(format!("{b}{a}"));
     }
     Derived::Own(b)
+}
+
+/// The noun a phrase ends with, by jieba's tags: `新建和改造提升便民市场` → `便民市场`.
+fn head_noun(phrase: &str) -> Option<String> {
+    let tags = segment::jieba().tag(phrase, false);
+    let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('n')).map(|t| t.word.len()).sum();
+    (n > 0).then(|| phrase[phrase.len() - n..].to_string())
 }
 
 /// The run of verbs that ends a phrase (`陆续安装建设` → `安装建设`), by jieba's tags.
@@ -356,6 +395,13 @@ fn trailing_verbs(phrase: &str) -> &str {
     let tags = segment::jieba().tag(phrase, false);
     let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('v')).map(|t| t.word.len()).sum();
     &phrase[phrase.len() - n..]
+}
+
+/// At least a quarter of the sentence's visible characters are Han.
+fn mostly_chinese(sentence: &[char]) -> bool {
+    let visible = sentence.iter().filter(|c| !c.is_whitespace()).count();
+    let han = sentence.iter().filter(|&&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)).count();
+    han * 4 >= visible
 }
 
 fn sub_region(clause_head: &str) -> Option<String> {

@@ -2,7 +2,21 @@
 //! — without the region word, the period, the verb or the number (SPEC §2).
 
 use crate::lexicon::keyed;
+use regex::Regex;
 use std::sync::LazyLock;
+
+/// List numbering at the start of a phrase: `9.`, `(5)`, `一是`, `二、`, `其一,`.
+static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            [\(（]\s*[0-9一二三四五六七八九十]+\s*[\)）]   # (5) （三）
+          | [0-9]+\s*[.、]                              # 9. 9、
+          | [一二三四五六七八九十]+\s*[、是]             # 二、 一是
+          | 其[一二三四五六七八九十]                       # 其六
+        )",
+    )
+    .expect("list mark pattern")
+});
 
 struct Words {
     prefix: Vec<&'static str>,
@@ -50,6 +64,9 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
     let w = &*WORDS;
     loop {
         let before = s.len();
+        if let Some(m) = LIST_MARK.find(&s) {
+            s = s[m.end()..].to_string();
+        }
         s = s.trim_matches(|c: char| is_punct(c) || c == '”' && !s.contains('“')).to_string();
         if s.starts_with('”') || s.starts_with(')') {
             s.remove(0);
@@ -130,6 +147,9 @@ mod tests {
             ("城镇登记失业率控制在", &[], "城镇登记失业率"),
             ("在2021年改造提升了", &["2021年"][..], "改造提升"),
             (",全市居民人均可支配收入", &[], "居民人均可支配收入"),
+            ("9.国务院部门共采纳两会代表委员意见建议", &[], "国务院部门共采纳两会代表委员意见建议"),
+            ("(5)我国自研首台", &[], "我国自研首台"),
+            ("一是新增就业", &[], "新增就业"),
         ] {
             assert_eq!(strip(p, rm), want, "{p}");
         }

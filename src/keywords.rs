@@ -1,19 +1,22 @@
-//! Keywords of a document by jieba's TF-IDF, for the report's `keywords`.
+//! Keywords of a document by jieba's TextRank, for the report's `keywords`.
+//! (TextRank needs no IDF table, which would add 6 MB to the wasm module.)
 
 use crate::report::Keyword;
-use jieba_rs::{KeywordExtract, TfIdf};
+use jieba_rs::{KeywordExtract, TextRank};
 use std::sync::LazyLock;
 
 
-static TFIDF: LazyLock<TfIdf> = LazyLock::new(TfIdf::default);
+static RANKER: LazyLock<TextRank> = LazyLock::new(TextRank::default);
 
 /// The `top` most characteristic words, weights scaled so the first is 1.
 pub fn keywords(text: &str, top: usize) -> Vec<Keyword> {
-    let words = TFIDF.extract_keywords(crate::segment::jieba(), text, top, Vec::new());
+    // a few more than asked, as 全市, 我区 and numbers are dropped
+    let words = RANKER.extract_keywords(crate::segment::jieba(), text, top + 4, Vec::new());
     let max = words.first().map(|k| k.weight).unwrap_or(1.0).max(f64::MIN_POSITIVE);
     words
         .into_iter()
-        .filter(|k| !k.keyword.chars().any(|c| c.is_ascii_digit()))
+        .filter(|k| !k.keyword.chars().any(|c| c.is_ascii_digit()) && !crate::region::is_own_unit_word(&k.keyword))
+        .take(top)
         .map(|k| Keyword { word: k.keyword, weight: (k.weight / max * 1000.0).round() / 1000.0 })
         .collect()
 }
@@ -22,7 +25,7 @@ pub fn keywords(text: &str, top: usize) -> Vec<Keyword> {
 /// while the user is still choosing files).
 pub fn warm() {
     crate::segment::jieba();
-    LazyLock::force(&TFIDF);
+    LazyLock::force(&RANKER);
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ impl Decimal {
 /// Parses Arabic numbers: `16993`, `1,234.5`, `729.91`. Digits must be ASCII
 /// (normalisation has made full-width digits and `·`/`．` decimal points ASCII).
 pub fn parse_arabic(s: &str) -> Option<Decimal> {
-    let s: String = s.chars().filter(|&c| c != ',').collect();
+    let s: String = s.chars().filter(|&c| !matches!(c, ',' | ' ' | '\u{A0}' | '\u{2009}')).collect();
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, f),
         None => (s.as_str(), ""),

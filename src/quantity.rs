@@ -37,7 +37,8 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
             (?P<ratio>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+)
           | 百分之(?P<pct>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)
           | (?:
-                (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+                # thousands separated by commas, or by spaces as Hong Kong prints them
+                (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\x20\u{{A0}}\u{{2009}}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
               | (?P<zh>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)
             )
             (?P<mid1>余|多)?
@@ -98,7 +99,8 @@ pub fn find(text: &str) -> Vec<Quantity> {
                 continue;
             }
         }
-        if !a.unit.is_empty() && !(a.chinese && a.value < 10.0) {
+        // small Chinese numerals are story-telling (十二岁, 十九个钱), not statistics
+        if !a.unit.is_empty() && !(a.chinese && a.value < 100.0 && a.unit != "%") {
             out.push(Quantity {
                 raw: slice_chars(text, &chars, a.start, a.end).to_string(),
                 value: a.value,
@@ -140,6 +142,10 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
         if NOT_UNITS.iter().any(|nu| nu.starts_with(u) && rest.starts_with(nu)) {
             return None;
         }
+        // a class, not an amount: 300兆瓦级, 5A级
+        if rest[u.len()..].starts_with('级') {
+            return None;
+        }
     }
     let mut unit: String = unit_word
         .map(|u| UNITS.iter().find(|&&(w, _)| w == u).map_or(u, |&(_, r)| r).to_string())
@@ -163,7 +169,7 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     } else if let Some(n) = caps.name("num") {
         let d = parse_arabic(n.as_str())?;
         // `12,3456` is not a thousands-separated number
-        if n.as_str().contains(',') && after.starts_with(|c: char| c.is_ascii_digit()) {
+        if n.as_str().contains([',', ' ', '\u{A0}', '\u{2009}']) && after.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         d.shift(caps.name("mult").map_or(0, |x| multiplier_exp(x.as_str())))
@@ -179,7 +185,7 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     if chinese && unit.is_empty() {
         return None;
     }
-    if in_short_quote(before, after) || names_one_of_a_set(after) {
+    if in_short_quote(before, after) || names_one_of_a_set(after) || restates_a_quoted_name(before, caps) {
         return None;
     }
     // 五一 (May Day), 十一: digit-by-digit Chinese numerals are names, not amounts
@@ -229,6 +235,23 @@ fn in_short_quote(before: &str, after: &str) -> bool {
         _ => false,
     };
     opened && after.chars().take(10).any(|c| matches!(c, '”' | '"' | '」' | '》'))
+}
+
+/// `‘七个先行示范’7条跑道`: a count right after a quoted name that already says it.
+fn restates_a_quoted_name(before: &str, caps: &Captures) -> bool {
+    if !before.ends_with(['’', '”', '」', '"']) {
+        return false;
+    }
+    let quoted: String = before.chars().rev().skip(1).take(12).take_while(|c| !matches!(c, '‘' | '“' | '「')).collect();
+    let Some(n) = caps.name("num").and_then(|n| parse_arabic(n.as_str())).and_then(|d| d.to_f64()) else { return false };
+    quoted.chars().any(|c| c.is_ascii_digit() || crate::numeral::is_chinese_numeral_char(c))
+        && quoted
+            .chars()
+            .rev()
+            .collect::<String>()
+            .split(|c: char| !(c.is_ascii_digit() || crate::numeral::is_chinese_numeral_char(c)))
+            .filter(|w| !w.is_empty())
+            .any(|w| parse_arabic(w).or_else(|| parse_chinese(w)).and_then(|d| d.to_f64()) == Some(n))
 }
 
 /// `十件民生实事之一`: the figure counts a named set, not an achievement.
@@ -308,12 +331,13 @@ mod tests {
             ("是省定脱贫标准的2.14倍", 2.14, "倍", None, None, "2.14倍"),
             ("提高0.2个百分点", 0.2, "个百分点", None, None, "0.2个百分点"),
             ("占百分之五十", 50.0, "%", None, None, "百分之五十"),
-            ("有十五个", 15.0, "个", None, None, "十五个"),
+            ("有一百二十个", 120.0, "个", None, None, "一百二十个"),
             ("两千三百人", 2300.0, "人", None, None, "两千三百人"),
             ("1.29萬人", 12900.0, "人", None, None, "1.29萬人"),
             ("接种38.41万剂次", 384100.0, "剂次", None, None, "38.41万剂次"),
             ("气温4~18℃", 4.0, "℃", None, Some(18.0), "4~18℃"),
             ("总计1,234.5吨", 1234.5, "吨", None, None, "1,234.5吨"),
+            ("由 2001年的 12 621宗,", 12621.0, "宗", None, None, "12 621宗"),
             ("一万五千亿元", 1.5e12, "元", None, None, "一万五千亿元"),
         ];
         for &(text, v, u, a, vmax, raw) in cases {
@@ -347,6 +371,12 @@ mod tests {
             "持续3个月",
             "统一",
             "两会",
+            "锚定‘七个先行示范’7条跑道",
+            "首台300兆瓦级F级重型燃气轮机",
+            "中华人民共和国成立75周年",
+            "我从十二岁起",
+            "还欠十九个钱呢",
+            "item/%E5%8E%BF%E9%AB%98%E9",
         ] {
             assert!(find(text).is_empty(), "{text}: {:?}", find(text));
         }

@@ -16,6 +16,12 @@ const SUFFIXES: &[&str] = &[
     "特别行政区", "街道", "省", "市", "县", "区", "镇", "乡", "州", "盟", "旗",
 ];
 
+static NOT_PLACES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| crate::lexicon::entries(include_str!("../lexicons/not_places.txt")).collect());
+
+static BARE_PLACES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| crate::lexicon::entries(include_str!("../lexicons/bare_places.txt")).collect());
+
 fn admin_suffix(word: &str) -> Option<&'static str> {
     SUFFIXES.iter().copied().find(|s| word.ends_with(s))
 }
@@ -27,7 +33,7 @@ pub fn names(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < tags.len() {
         let t = &tags[i];
-        if t.tag != "ns" || t.word.chars().count() < 2 {
+        if t.tag != "ns" || t.word.chars().count() < 2 || NOT_PLACES.contains(&t.word) {
             i += 1;
             continue;
         }
@@ -47,7 +53,9 @@ pub fn names(text: &str) -> Vec<String> {
             }
         }
         // two characters at least before the suffix: 城市, 城区 are words, not names
-        if admin_suffix(&name).is_some_and(|s| name.chars().count() >= s.chars().count() + 2) {
+        if admin_suffix(&name).is_some_and(|s| name.chars().count() >= s.chars().count() + 2)
+            || BARE_PLACES.contains(&name.as_str())
+        {
             out.push(name);
         }
         i = j;
@@ -93,7 +101,9 @@ pub fn document_region(title: Option<&str>, text: &str, _original: &str) -> Opti
     for n in &order {
         let s = short(n);
         let shorts = if s != n { head.matches(s).count() } else { 0 };
-        let score = counts[n] * 2 + shorts;
+        // `咸安:全力打造…`: a title that names the unit by its short form
+        let in_title = title.as_deref().is_some_and(|t| t.contains(s));
+        let score = counts[n] * 2 + shorts + if in_title { 6 } else { 0 };
         // provinces and countries are context, not the subject, unless nothing else is named
         let weight = if n.ends_with('省') { score / 2 } else { score };
         if best.is_none_or(|(b, _)| weight > b) {
@@ -123,7 +133,8 @@ mod tests {
 
     #[test]
     fn joins_names_with_their_suffix() {
-        let n = names("聊城经济技术开发区蒋官屯街道和嘉兴市南湖区,益阳市赫山区");
+        let n = names("聊城经济技术开发区蒋官屯街道和嘉兴市南湖区,益阳市赫山区,香港");
+        assert!(n.contains(&"香港".to_string()), "{n:?}");
         assert!(n.contains(&"聊城经济技术开发区".to_string()), "{n:?}");
         assert!(n.contains(&"南湖区".to_string()), "{n:?}");
         assert!(n.contains(&"益阳市".to_string()), "{n:?}");
@@ -132,6 +143,8 @@ mod tests {
     #[test]
     fn picks_the_main_unit() {
         let r = document_region(Some("咸安:全力打造首善之区"), "咸安区委、区政府团结带领全区人民。咸安区发展融入咸宁市发展。", "");
+        assert_eq!(r.as_deref(), Some("咸安区"));
+        let r = document_region(Some("咸安:全力打造首善之区"), "创建全国文明城市。文明城市之首善。文明城市。咸安区委。", "");
         assert_eq!(r.as_deref(), Some("咸安区"));
         let r = document_region(Some("嘉兴市南湖区在全省考核评价结果公布"), "南湖区城乡人均可支配收入。南湖区就业。", "");
         assert_eq!(r.as_deref(), Some("嘉兴市南湖区"));

@@ -1,0 +1,204 @@
+//! Line-level judgements: is this line page furniture rather than article text?
+//! Phrases live in `lexicons/noise_lines.txt`; shapes (weather, hotlines, counters,
+//! credits, SEO keywords, captions, menus) are regexes here.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meta::ends_sentence;
+
+struct Lexicon {
+    start: Vec<&'static str>,
+    footer: Vec<&'static str>,
+    nav: Vec<&'static str>,
+    list_head: Vec<&'static str>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lex = Lexicon { start: vec![], footer: vec![], nav: vec![], list_head: vec![] };
+    let mut section = "";
+    for line in include_str!("../../lexicons/noise_lines.txt").lines() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if l.starts_with('[') && l.ends_with(']') {
+            section = l;
+            continue;
+        }
+        match section {
+            "[start]" => lex.start.push(l),
+            "[footer]" => lex.footer.push(l),
+            "[nav]" => lex.nav.push(l),
+            "[list_head]" => lex.list_head.push(l),
+            _ => {}
+        }
+    }
+    lex
+});
+
+static SHAPES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        # weather header: 12月5日：晴 气温4~18℃
+          气温 \s* -? \d+ \s* [~～\-—至] \s* -? \d+ \s* (?:℃|°C|度)
+        | ^ \d{1,2} 月 \d{1,2} 日 [:：]? \s* [晴阴陰雨雪多云雲]
+        # hotline / contact header: 新闻报料—8128787, 热线电话：0715-8128787
+        | (?:报料|報料|热线|熱線|电话|電話|传真|傳真|QQ|微信号|邮箱|郵箱|E-?mail) [^0-9]{0,8} \d[\d\-\s]{4,}
+        # view counters: 浏览次数：123, 阅读 1234
+        | (?:浏览|瀏覽|阅读|閱讀|点击|點擊|访问|訪問|播放) (?:次数|次數|量|数|數)? \s* [:：]? \s* \d+ \s* (?:次|人)? \s* $
+        # SEO keywords and tags
+        | ^ (?:关键词|關鍵詞|关键字|關鍵字|标签|標籤|Tags?|Keywords?) \s* [:：]
+        # credit lines: 编辑：周萱, 全媒体记者：周萱, 责任编辑: 张三
+        | ^ [(（【\[]? (?:全媒体记者|全媒體記者|融媒体记者|记者|記者|通讯员|通訊員|实习生|責任編輯|责任编辑|编辑|編輯|责编|責編|监制|監製|出品|审核|審核|校对|校對|终审|終審|初审|二审|三审|摄影|攝影|摄像|攝像|制作|製作|策划|策劃|统筹|統籌|主编|主編|美编|美編|图片|圖片|视频|視頻|文字|文/图|文/圖|图/文|作者|来源|來源|稿件来源|供稿)
+          \s* [:：/|｜] .{0,24} $
+        # captions: 图为…, (图片来源：…), （记者 张三 摄）
+        | ^ [(（]? (?:图为|圖為|图片来源|圖片來源|图片由|图：|圖：|上图|下图|左图|右图)
+        | [(（] [^()（）]{0,16} (?:摄|攝) [)）] $
+        | ^ (?:图|圖) \s* \d{1,2} \s* [:：\s]
+        # a photographer's credit closing a caption: …录制视频 李尕 摄
+        | \s \S{2,4} \s? (?:摄|攝|供图|供圖) $
+        # a bare address
+        | ^ (?:https?://|www\.) \S+ $
+        # share / toolbar rows
+        | ^ (?:分享到|分享至|分享：|分享:)
+        | 【 \s* (?:字体|字號|字号|打印|关闭|關閉|收藏|纠错) [^】]{0,12} 】?
+        ",
+    )
+    .expect("noise shapes regex")
+});
+
+/// Whether `line` (trimmed, one line) is page furniture on its own.
+pub fn is_noise_line(line: &str) -> bool {
+    let n = line.chars().count();
+    if n == 0 {
+        return true;
+    }
+    // Symbols only (★, ■, ——, |): nothing to read.
+    if !line.chars().any(|c| c.is_alphanumeric()) {
+        return true;
+    }
+    let lex = &*LEXICON;
+    if lex.start.iter().any(|p| line.starts_with(p)) {
+        return true;
+    }
+    let footer_hits = lex.footer.iter().filter(|p| line.contains(*p)).count();
+    if footer_hits > 0 && n <= 120 || footer_hits >= 2 && n <= 300 {
+        return true;
+    }
+    if n <= 30 && !has_clause_punct(line) && lex.nav.iter().any(|p| line.contains(p)) {
+        return true;
+    }
+    if (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www.")) && !line.contains(char::is_whitespace) {
+        return true;
+    }
+    if n <= 80 && !ends_sentence(line) && SHAPES.is_match(line) {
+        return true;
+    }
+    if is_menu_line(line) {
+        return true;
+    }
+    false
+}
+
+/// The header of a block of unrelated headlines (`相关新闻`, `推荐阅读` …).
+pub fn is_list_head(line: &str) -> bool {
+    let n = line.chars().count();
+    n <= 20
+        && LEXICON
+            .list_head
+            .iter()
+            .any(|p| line.trim_start_matches(['【', '[', '■', '●', '>', ' ', '#']).starts_with(p))
+}
+
+pub fn has_clause_punct(line: &str) -> bool {
+    line.contains(['，', '。', '；', '！', '？', ',', ';', '、'])
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// A row of short menu items: `网站首页 | 关于我们 | …`, `氢能科技 沙蓬绿色种养产业模式 园区 园区`.
+/// Table rows (cells with figures) are not menus.
+pub fn is_menu_line(line: &str) -> bool {
+    if has_clause_punct(line) || line.chars().count() > 200 {
+        return false;
+    }
+    let piped = line.contains(['|', '｜', '丨']);
+    let items: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '丨' | '/' | '·' | '•'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() < 3 {
+        return false;
+    }
+    if items.iter().any(|s| s.chars().count() > 16) {
+        return false;
+    }
+    let with_digits = items.iter().filter(|s| s.chars().any(|c| c.is_ascii_digit())).count();
+    if with_digits * 3 > items.len() {
+        return false; // a table row
+    }
+    let lex = &*LEXICON;
+    let nav_word = items.iter().any(|s| lex.nav.iter().any(|p| s.contains(p)) || lex.footer.iter().any(|p| s.contains(p)));
+    let mut sorted = items.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let repeats = sorted.len() < items.len();
+    let line_has_tab = line.contains('\t');
+    (piped || nav_word || repeats) && (!line_has_tab || nav_word)
+        || items.len() >= 6 && items.iter().all(|s| s.chars().all(is_cjk)) && !line_has_tab
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noise_table() {
+        let cases: &[(&str, bool)] = &[
+            ("12月5日：晴 气温4~18℃", true),
+            ("新闻报料—8128787", true),
+            ("网站首页", true),
+            ("关于本站|网站声明|网站地图|联系我们", true),
+            ("冀ICP备20013865号 冀公网安备 13010202001704号", true),
+            ("网站标识码:1301000003", true),
+            ("今日访问量", true),
+            ("石家庄市人民政府办公室主办", false), // caught as a short trailing line instead
+            ("发布时间:2022-08-11 09:08 来源:石家庄新闻网 【字体: 打印", true),
+            ("浏览次数：1234", true),
+            ("關鍵詞: 銀票網最新消息 方正金鼎", true),
+            ("全媒体记者：周萱", true),
+            ("编辑：周萱", true),
+            ("★", true),
+            ("免责声明:本网转载自其它媒体的文章,目的在于弘扬科技创新精神,传递更多科技创新信息,并不代表本网赞同其观点和对其真实性负责,在此我们谨向原作者和原媒体致以敬意。", true),
+            ("网站首页  |  关于我们  |  联系方式  |  使用说明  |  隐私政策  |  免责声明  |  网站地图  |   |  粤ICP备05102027号", true),
+            ("氢能科技 沙蓬绿色种养产业模式 联源科技 超联科技 园区 园区 园区 园区 园区", true),
+            ("图为南湖区新建的文化礼堂", true),
+            ("（记者 张三 摄）", true),
+            ("为了上网推介、售卖家乡特产,安化县一块花生地里正录制视频 李尕 摄", true),
+            ("https://baike.baidu.com/item/%E5%8E%BF?fr=aladdin", true),
+            // content
+            ("民之所盼,政之所向。", false),
+            ("产品 单位 产量 比上年增长%", false),
+            ("原煤\t亿吨\t47.1\t2.9", false),
+            ("原煤 亿吨 47.1 2.9", false),
+            ("用心办大事 书写共同富裕答卷", false),
+            ("今年上半年,全市居民人均可支配收入16993元,增长5.1%。", false),
+            ("全市已实现新冠疫苗接种38.41万剂次,拨打热线电话的群众满意率达99%。", false),
+            ("民生实事,筑牢温暖底色", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_noise_line(line), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn list_heads() {
+        assert!(is_list_head("相关新闻"));
+        assert!(is_list_head("【推荐阅读】"));
+        assert!(!is_list_head("相关新闻报道显示,今年全市新增就业2万人。"));
+    }
+}

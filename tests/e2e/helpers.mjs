@@ -1,0 +1,111 @@
+// Shared by the page tests: the repository's paths, the wasm-pack.toml settings, a static
+// server for dist/ under a sub-path, the native CLI's reports, and a Chromium launch.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED = path.resolve(ROOT, '../shared');
+export const DIST = path.join(ROOT, 'dist');
+
+export const config = JSON.parse(execFileSync('python3', [path.join(ROOT, 'scripts/webconf.py'), 'json'], { encoding: 'utf8' }));
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+/**
+ * Serves `dir` on 127.0.0.1 on a free port under `prefix` (a sub-path, to prove the site
+ * works from any path). Returns { url, close, requests } (requests: every path asked for).
+ */
+export async function serveStatic(dir, prefix = '/') {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    const u = new URL(req.url, 'http://x');
+    let rel = decodeURIComponent(u.pathname);
+    if (!rel.startsWith(prefix)) { res.writeHead(404).end(); return; }
+    rel = rel.slice(prefix.length) || 'index.html';
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir + path.sep)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+  };
+}
+
+/** The files of the shared seeds and the practice corpus, sorted. */
+export async function sharedArticles() {
+  const out = [];
+  for (const sub of ['seeds', 'corpus']) {
+    const dir = path.join(SHARED, sub);
+    if (!existsSync(dir)) continue;
+    for (const name of (await readdir(dir)).sort()) {
+      const p = path.join(dir, name);
+      if ((await stat(p)).isFile()) out.push(p);
+    }
+  }
+  return out;
+}
+
+const CLI = path.join(ROOT, 'target/release/zhibiao');
+
+/**
+ * The native CLI's report for one file, or null when it refuses the file. Tries
+ * `zhibiao --format jsonl FILE`, then plain `zhibiao FILE` (the CLI before --format existed).
+ */
+export function nativeReport(file) {
+  if (!existsSync(CLI)) execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'zhibiao'], { cwd: ROOT, stdio: 'inherit' });
+  for (const args of [['--format', 'jsonl', file], [file]]) {
+    try {
+      const out = execFileSync(CLI, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+      const line = out.split('\n').find((l) => l.trim().startsWith('{'));
+      if (line) return JSON.parse(line);
+      if (args.length === 1) return null;
+    } catch (e) {
+      const line = String(e.stdout ?? '').split('\n').find((l) => l.trim().startsWith('{'));
+      if (line) return JSON.parse(line);
+      if (args.length === 1) return null;
+    }
+  }
+  return null;
+}
+
+/** A report as compared across builds: no file name, no browser-only fields. */
+export function comparable(r) {
+  if (!r) return r;
+  const { source, ...rest } = r;
+  const { name, ...src } = source;
+  return {
+    ...rest,
+    source: src,
+    metrics: r.metrics.map(({ span_utf16, original_span_utf16, ...m }) => m),
+  };
+}
+
+export async function launch() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: config.test['browser-binary'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: config.test['browser-args'] ?? ['--no-sandbox'],
+  });
+}

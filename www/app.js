@@ -1,0 +1,761 @@
+// Zhibiao's page: input (drop, pick, paste) → worker (wasm) → the metrics view.
+// Untrusted article text only ever reaches the DOM through textContent / text nodes.
+import { WorkerBridge } from './bridge.js';
+import {
+  CATEGORIES, SCRIPTS, FORMATS, categoryLabel, readableValue, readableChange, readablePeriod,
+  readableBytes, num, groupKey, metricsCsv, tsv, specReport, sortValue, compareValues, ensureUtf16Spans,
+} from './format.js';
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const el = (tag, props = {}, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v == null) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k === 'dataset') Object.assign(e.dataset, v);
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (k in e && typeof v !== 'string') e[k] = v;
+    else e.setAttribute(k, v);
+  }
+  for (const kid of kids) if (kid != null) e.append(kid);
+  return e;
+};
+const nextFrame = () => new Promise((r) => setTimeout(r, 0));
+
+// ------------------------------------------------------------------ settings
+
+const COLUMNS = [
+  { key: 'pos', label: '#', title: '在正文中的顺序' },
+  { key: 'indicator', label: '指标', fixed: true },
+  { key: 'value', label: '数值' },
+  { key: 'change', label: '变化' },
+  { key: 'period', label: '时期' },
+  { key: 'region', label: '地区' },
+  { key: 'category', label: '类别' },
+  { key: 'raw', label: '原文' },
+];
+const DEFAULTS = {
+  theme: 'auto',
+  columns: { pos: true, indicator: true, value: true, change: true, period: true, region: true, category: true, raw: false },
+  category: '',
+  text: '',
+  sort: { col: 'pos', dir: 1 },
+  chart: '__categories',
+  compareFilter: '',
+};
+const STORE = 'zhibiao.settings.v1';
+function loadSettings() {
+  try {
+    const s = JSON.parse(localStorage.getItem(STORE) ?? '{}');
+    return { ...structuredClone(DEFAULTS), ...s, columns: { ...DEFAULTS.columns, ...(s.columns ?? {}) } };
+  } catch {
+    return structuredClone(DEFAULTS);
+  }
+}
+let settings = loadSettings();
+function saveSettings() {
+  try { localStorage.setItem(STORE, JSON.stringify(settings)); } catch { /* private mode */ }
+}
+function applyTheme() {
+  if (settings.theme === 'auto') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = settings.theme;
+  $('#theme').value = settings.theme;
+}
+
+// ------------------------------------------------------------------ state
+
+/** @type {{id:number,file:File,name:string,size:number,status:string,report?:any,error?:string,ms?:number,encoding?:string,li?:HTMLElement}[]} */
+const docs = [];
+let selected = null;
+let nextDocId = 1;
+let pasteCount = 0;
+let batch = { total: 0, done: 0 };
+let running = false;
+let workerInfo = null;
+
+const bridge = new WorkerBridge(new URL('./worker.js', import.meta.url), {
+  onRestart: (why) => { if (why !== 'cancelled') note(`分析模块已重启（${why === 'trap' ? '模块崩溃' : why}），继续处理其余文件。`); },
+});
+bridge.ready.then((info) => {
+  workerInfo = info;
+  if (!running) setProgressText(`分析模块已就绪（v${info.version}，加载 ${Math.round(info.initMs + info.warmMs)} ms）`);
+}, (e) => setProgressText(`分析模块加载失败：${e.message}`));
+
+// ------------------------------------------------------------------ input
+
+function addFiles(files) {
+  const added = [];
+  for (const f of files) {
+    const name = f.relPath || f.webkitRelativePath || f.name;
+    const d = { id: nextDocId++, file: f, name, size: f.size, status: 'queued' };
+    docs.push(d);
+    added.push(d);
+  }
+  if (!added.length) return;
+  batch.total += added.length;
+  const frag = document.createDocumentFragment();
+  for (const d of added) frag.append(fileCard(d));
+  $('#file-list').append(frag);
+  $('#empty-files').hidden = true;
+  $('#clear').disabled = false;
+  if (selected == null) select(added[0].id);
+  pump();
+}
+
+async function pump() {
+  if (running) return;
+  running = true;
+  $('#cancel').disabled = false;
+  try {
+    for (let d; (d = docs.find((x) => x.status === 'queued'));) {
+      d.status = 'running';
+      updateCard(d);
+      setProgress(`正在分析 ${batch.done + 1}/${batch.total}：${d.name}`);
+      try {
+        const buf = await d.file.arrayBuffer();
+        const { report, ms } = await bridge.call('analyze', buf, d.name, d.encoding ?? '');
+        Object.assign(d, { status: 'done', report: ensureUtf16Spans(report), ms, error: undefined });
+      } catch (e) {
+        if (e.cancelled) d.status = 'cancelled';
+        else Object.assign(d, { status: 'error', report: undefined, error: e.fatal ? `分析模块崩溃：${e.message}` : e.message });
+      }
+      batch.done++;
+      updateCard(d);
+      if (d.id === selected) renderDoc();
+      scheduleCompare();
+    }
+  } finally {
+    running = false;
+    $('#cancel').disabled = true;
+    finishBatch();
+  }
+}
+
+function finishBatch() {
+  const ok = docs.filter((d) => d.status === 'done');
+  const bad = docs.filter((d) => d.status === 'error').length;
+  const n = ok.reduce((s, d) => s + d.report.metrics.length, 0);
+  setProgress(`完成：${docs.length} 个文档，${ok.length} 个成功，${bad} 个失败，共 ${n} 项指标`, 1, 1);
+  batch = { total: 0, done: 0 };
+  $('#export-csv').disabled = $('#export-json').disabled = ok.length === 0;
+  document.body.dataset.busy = 'false';
+}
+
+function cancel() {
+  for (const d of docs) if (d.status === 'queued') { d.status = 'cancelled'; updateCard(d); }
+  bridge.restart('cancelled');
+}
+
+function setProgress(text, value = batch.done, max = Math.max(batch.total, 1)) {
+  document.body.dataset.busy = 'true';
+  $('#progress').max = max;
+  $('#progress').value = value;
+  setProgressText(text);
+}
+function setProgressText(t) { $('#progress-text').textContent = t; }
+function note(t) { setProgressText(t); }
+
+// Folders: walk FileSystemDirectoryEntry trees where the browser gives them.
+async function filesFromDrop(dt) {
+  const entries = [...(dt.items ?? [])].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.length) return [...dt.files];
+  const out = [];
+  const walk = async (entry, prefix) => {
+    if (entry.isFile) {
+      const f = await new Promise((res, rej) => entry.file(res, rej));
+      f.relPath = prefix + f.name;
+      out.push(f);
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((res, rej) => reader.readEntries(res, rej));
+        if (!batch.length) break;
+        for (const e of batch) await walk(e, `${prefix}${entry.name}/`);
+      }
+    }
+  };
+  for (const e of entries) await walk(e, '');
+  return out.filter((f) => !f.name.startsWith('.'));
+}
+
+function setupInput() {
+  const drop = $('#drop');
+  for (const ev of ['dragenter', 'dragover']) {
+    window.addEventListener(ev, (e) => { e.preventDefault(); drop.classList.add('over'); });
+  }
+  window.addEventListener('dragleave', (e) => { if (!e.relatedTarget) drop.classList.remove('over'); });
+  window.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    addFiles(await filesFromDrop(e.dataTransfer));
+  });
+  drop.addEventListener('keydown', (e) => {
+    if (e.target === drop && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); $('#files').click(); }
+  });
+  for (const id of ['#files', '#folder']) {
+    $(id).addEventListener('change', (e) => {
+      addFiles([...e.target.files].filter((f) => !f.name.startsWith('.')));
+      e.target.value = '';
+    });
+  }
+  $('#paste-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = $('#paste').value;
+    if (!text.trim()) { note('粘贴框是空的。'); $('#paste').focus(); return; }
+    pasteCount++;
+    const name = ($('#paste-name').value.trim() || `粘贴的文章 ${pasteCount}`).replace(/[\\/]/g, '_');
+    addFiles([new File([new TextEncoder().encode(text)], name.endsWith('.txt') ? name : `${name}.txt`, { type: 'text/plain' })]);
+  });
+  $('#cancel').addEventListener('click', cancel);
+  $('#clear').addEventListener('click', () => {
+    if (running) cancel();
+    docs.length = 0;
+    selected = null;
+    $('#file-list').replaceChildren();
+    $('#doc').replaceChildren();
+    $('#empty-files').hidden = false;
+    $('#clear').disabled = true;
+    $('#export-csv').disabled = $('#export-json').disabled = true;
+    setProgress('已清空', 0, 1);
+    scheduleCompare();
+  });
+}
+
+// ------------------------------------------------------------------ file cards
+
+const STATUS = { queued: '等待中', running: '分析中…', done: '完成', error: '失败', cancelled: '已取消' };
+
+function fileCard(d) {
+  const li = el('li', { class: 'file-card', dataset: { id: d.id } });
+  d.li = li;
+  updateCard(d);
+  return li;
+}
+
+function updateCard(d) {
+  const li = d.li;
+  if (!li) return;
+  li.dataset.status = d.status;
+  const btn = el('button', { type: 'button', class: 'card-main', 'aria-current': d.id === selected ? 'true' : 'false', onclick: () => select(d.id) },
+    el('span', { class: 'card-name', text: d.name }),
+    el('span', { class: 'card-status', text: d.status === 'done'
+      ? `${d.report.metrics.length} 项指标 · ${Math.round(d.ms)} ms`
+      : `${STATUS[d.status]} · ${readableBytes(d.size)}` }));
+  const kids = [btn];
+  if (d.status === 'error') kids.push(el('p', { class: 'card-error', role: 'alert', text: d.error }));
+  li.replaceChildren(...kids);
+}
+
+function select(id) {
+  const prev = docs.find((d) => d.id === selected);
+  selected = id;
+  if (prev) updateCard(prev);
+  const d = docs.find((x) => x.id === id);
+  if (d) updateCard(d);
+  renderDoc();
+}
+
+// ------------------------------------------------------------------ one document
+
+let renderToken = 0;
+let view = null; // the selected document's rendered state
+
+function renderDoc() {
+  const token = ++renderToken;
+  const root = $('#doc');
+  const d = docs.find((x) => x.id === selected);
+  if (!d) { root.replaceChildren(); view = null; return; }
+  if (d.status !== 'done') {
+    const box = el('div', { class: `doc-status ${d.status}` },
+      el('h3', { text: d.name }),
+      el('p', { text: d.status === 'error' ? `无法分析：${d.error}` : STATUS[d.status] }));
+    if (d.status === 'error') box.append(redecodeForm(d));
+    root.replaceChildren(box);
+    view = null;
+    return;
+  }
+  const r = d.report;
+  const frag = $('#tpl-doc').content.cloneNode(true);
+  $('.doc-title', frag).textContent = r.document.title || d.name;
+  const meta = $('.meta', frag);
+  const add = (k, v) => { if (v != null && v !== '') meta.append(el('div', {}, el('dt', { text: k }), el('dd', { text: String(v) }))); };
+  add('文件', d.name);
+  add('日期', r.document.date);
+  add('地区', r.document.region);
+  add('发布者', r.document.publisher);
+  add('作者', r.document.author);
+  add('编码', r.source.encoding);
+  add('格式', FORMATS[r.source.format] ?? r.source.format);
+  add('文字', SCRIPTS[r.document.script] ?? r.document.script);
+  add('大小', readableBytes(r.source.bytes));
+  add('用时', `${num(d.ms, 3)} ms`);
+  const warn = $('.warnings', frag);
+  for (const w of r.warnings) warn.append(el('li', { text: w }));
+  warn.hidden = !r.warnings.length;
+  $('.redecode', frag).replaceWith(redecodeForm(d));
+  const kw = $('.keywords', frag);
+  for (const k of r.keywords) kw.append(el('li', { text: k.word, title: `权重 ${k.weight}` }));
+  if (!r.keywords.length) kw.append(el('li', { class: 'muted', text: '（无）' }));
+  root.replaceChildren(frag);
+  root.dataset.doc = d.id;
+  view = { d, token, groups: [], metricGroup: [], marks: new Map(), rendered: 0 };
+  setupMetricsTable(root, d);
+  renderText(root, d, token);
+}
+
+function redecodeForm(d) {
+  const f = $('#tpl-doc').content.querySelector('.redecode').cloneNode(true);
+  f.encoding.value = d.encoding ?? '';
+  f.addEventListener('submit', (e) => {
+    e.preventDefault();
+    d.encoding = f.encoding.value || undefined;
+    d.status = 'queued';
+    batch.total++;
+    updateCard(d);
+    renderDoc();
+    pump();
+  });
+  return f;
+}
+
+function visibleColumns() {
+  return COLUMNS.filter((c) => c.fixed || settings.columns[c.key]);
+}
+
+function setupMetricsTable(root, d) {
+  const r = d.report;
+  $('.count', root).textContent = `（${r.metrics.length}）`;
+  const cat = $('.f-category', root);
+  const present = [...new Set(r.metrics.map((m) => m.category))];
+  for (const c of Object.keys(CATEGORIES)) {
+    if (present.includes(c)) cat.append(el('option', { value: c, text: `${categoryLabel(c)}（${r.metrics.filter((m) => m.category === c).length}）` }));
+  }
+  cat.value = present.includes(settings.category) ? settings.category : '';
+  const txt = $('.f-text', root);
+  txt.value = settings.text;
+  cat.addEventListener('change', () => { settings.category = cat.value; saveSettings(); renderRows(); });
+  txt.addEventListener('input', () => { settings.text = txt.value; saveSettings(); renderRows(); });
+  const toggles = $('.column-toggles', root);
+  for (const c of COLUMNS) {
+    if (c.fixed) continue;
+    const box = el('input', { type: 'checkbox', checked: !!settings.columns[c.key], onchange: (e) => {
+      settings.columns[c.key] = e.target.checked; saveSettings(); renderHead(); renderRows();
+    } });
+    toggles.append(el('label', {}, box, ` ${c.label}`));
+  }
+  $('.copy-table', root).addEventListener('click', () => {
+    const cols = visibleColumns();
+    const rows = [cols.map((c) => c.label), ...filteredMetrics().map(({ m, i }) => cols.map((c) => cellText(m, i, c.key)))];
+    copyText(tsv(rows), rows.length - 1);
+  });
+  const tbody = $('table.metrics tbody', root);
+  tbody.addEventListener('click', (e) => {
+    const tr = e.target.closest('tr[data-i]');
+    if (tr) gotoMark(+tr.dataset.i, tr);
+  });
+  tbody.addEventListener('keydown', (e) => {
+    const tr = e.target.closest('tr[data-i]');
+    if (!tr) return;
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); gotoMark(+tr.dataset.i, tr); }
+    if (e.key === 'ArrowDown') { e.preventDefault(); tr.nextElementSibling?.focus(); }
+    if (e.key === 'ArrowUp') { e.preventDefault(); tr.previousElementSibling?.focus(); }
+  });
+  $('.no-metrics', root).hidden = r.metrics.length > 0;
+  renderHead();
+  renderRows();
+}
+
+function renderHead() {
+  const tr = $('#doc table.metrics thead tr');
+  if (!tr) return;
+  tr.replaceChildren(...visibleColumns().map((c) => {
+    const th = el('th', { scope: 'col', dataset: { col: c.key } });
+    const sorted = settings.sort.col === c.key;
+    th.setAttribute('aria-sort', sorted ? (settings.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+    th.append(el('button', { type: 'button', class: 'sort', title: c.title ?? `按${c.label}排序`, onclick: () => {
+      settings.sort = { col: c.key, dir: sorted ? -settings.sort.dir : 1 };
+      saveSettings(); renderHead(); renderRows();
+    } }, c.label, el('span', { class: 'arrow', 'aria-hidden': 'true', text: sorted ? (settings.sort.dir > 0 ? ' ▲' : ' ▼') : '' })));
+    return th;
+  }));
+}
+
+function filteredMetrics() {
+  if (!view) return [];
+  const ms = view.d.report.metrics;
+  const q = settings.text.trim().toLowerCase();
+  let rows = ms.map((m, i) => ({ m, i })).filter(({ m }) => (!settings.category || m.category === settings.category) &&
+    (!q || [m.indicator, m.raw, m.sentence, m.region, m.period?.text, m.unit, categoryLabel(m.category), readableValue(m)]
+      .some((s) => s && String(s).toLowerCase().includes(q))));
+  const { col, dir } = settings.sort;
+  rows.sort((a, b) => dir * compareValues(sortValue(a.m, col), sortValue(b.m, col)) || a.i - b.i);
+  return rows;
+}
+
+function cellText(m, i, key) {
+  switch (key) {
+    case 'pos': return i + 1;
+    case 'indicator': return m.indicator;
+    case 'value': return readableValue(m);
+    case 'change': return readableChange(m.change).text;
+    case 'period': return readablePeriod(m.period);
+    case 'region': return m.region ?? '';
+    case 'category': return categoryLabel(m.category);
+    case 'raw': return m.raw;
+    default: return '';
+  }
+}
+
+function renderRows() {
+  if (!view) return;
+  const token = view.token;
+  const tbody = $('#doc table.metrics tbody');
+  const rows = filteredMetrics();
+  const cols = visibleColumns();
+  tbody.replaceChildren();
+  $('.count', $('#doc')).textContent = rows.length === view.d.report.metrics.length
+    ? `（${rows.length}）` : `（${rows.length} / ${view.d.report.metrics.length}）`;
+  const CHUNK = 300;
+  const renderChunk = (start) => {
+    if (token !== renderToken) return;
+    const frag = document.createDocumentFragment();
+    for (const { m, i } of rows.slice(start, start + CHUNK)) {
+      const tr = el('tr', { tabindex: '0', dataset: { i }, title: m.sentence });
+      for (const c of cols) {
+        const td = el('td', { class: `c-${c.key}`, text: String(cellText(m, i, c.key)) });
+        if (c.key === 'change' && m.change) {
+          td.classList.add(m.change.direction);
+          td.setAttribute('aria-label', readableChange(m.change).label);
+          td.title = m.change.raw;
+        }
+        if (c.key === 'value') td.title = m.raw;
+        if (c.key === 'period' && m.period?.start) td.title = `${m.period.start} – ${m.period.end ?? ''}`;
+        tr.append(td);
+      }
+      frag.append(tr);
+    }
+    tbody.append(frag);
+    if (start + CHUNK < rows.length) setTimeout(() => renderChunk(start + CHUNK), 0);
+  };
+  renderChunk(0);
+}
+
+// The text, with metric spans (UTF-16 offsets from the wasm side) highlighted. Overlapping
+// spans share one highlight. Long texts are rendered a slice at a time.
+function renderText(root, d, token) {
+  const r = d.report;
+  const content = r.original_text ?? r.text;
+  const spanKey = r.original_text != null ? 'original_span_utf16' : 'span_utf16';
+  $('.text-note', root).textContent = r.original_text != null ? '（原文字形；分析按简体进行）' : '';
+  const marks = r.metrics.map((m, i) => ({ s: m[spanKey]?.[0], e: m[spanKey]?.[1], i }))
+    .filter((x) => Number.isInteger(x.s) && x.e > x.s && x.e <= content.length)
+    .sort((a, b) => a.s - b.s || b.e - a.e);
+  const groups = [];
+  for (const mk of marks) {
+    const last = groups[groups.length - 1];
+    if (last && mk.s < last.e) { last.e = Math.max(last.e, mk.e); last.ids.push(mk.i); }
+    else groups.push({ s: mk.s, e: mk.e, ids: [mk.i] });
+  }
+  groups.forEach((g, gi) => { for (const i of g.ids) view.metricGroup[i] = gi; });
+  view.groups = groups;
+  const box = $('.text', root);
+  box.replaceChildren();
+  box.addEventListener('click', (e) => { const m = e.target.closest('mark[data-g]'); if (m) gotoRow(+m.dataset.g); });
+  box.addEventListener('keydown', (e) => {
+    const m = e.target.closest('mark[data-g]');
+    if (m && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); gotoRow(+m.dataset.g); }
+  });
+  // lines as [start, end) in UTF-16 units
+  const lines = [];
+  for (let p = 0; p <= content.length;) {
+    const n = content.indexOf('\n', p);
+    const end = n < 0 ? content.length : n;
+    lines.push([p, end]);
+    p = end + 1;
+    if (n < 0) break;
+  }
+  let li = 0;
+  let gi = 0;
+  view.renderMore = (untilOffset = Infinity, budget = 200_000) => {
+    let chars = 0;
+    const frag = document.createDocumentFragment();
+    while (li < lines.length && (chars < budget || lines[li][0] <= untilOffset)) {
+      const [a, b] = lines[li++];
+      chars += b - a + 1;
+      const p = el('p');
+      let pos = a;
+      while (gi < groups.length && groups[gi].e <= a) gi++;
+      for (let g = gi; g < groups.length && groups[g].s < b; g++) {
+        const s = Math.max(groups[g].s, a);
+        const e = Math.min(groups[g].e, b);
+        if (s > pos) p.append(content.slice(pos, s));
+        const mark = el('mark', { class: 'hl', tabindex: '0', dataset: { g }, text: content.slice(s, e) });
+        if (!view.marks.has(g)) view.marks.set(g, mark);
+        p.append(mark);
+        pos = e;
+      }
+      if (b > pos) p.append(content.slice(pos, b));
+      if (a === b) p.append('\u00a0');
+      frag.append(p);
+    }
+    view.rendered = li < lines.length ? lines[li][0] : Infinity;
+    box.append(frag);
+    return li < lines.length;
+  };
+  const step = () => {
+    if (token !== renderToken) return;
+    if (view.renderMore()) setTimeout(step, 0);
+  };
+  step();
+}
+
+function flash(node) {
+  node.classList.remove('flash');
+  void node.offsetWidth; // restart the animation
+  node.classList.add('flash');
+  clearTimeout(node._flashTimer);
+  node._flashTimer = setTimeout(() => node.classList.remove('flash'), 2000);
+}
+
+const smooth = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
+
+function gotoMark(i, tr) {
+  if (!view) return;
+  for (const x of document.querySelectorAll('#doc tr[aria-current="true"]')) x.removeAttribute('aria-current');
+  tr?.setAttribute('aria-current', 'true');
+  const g = view.metricGroup[i];
+  if (g == null) { note('这项指标在正文中没有位置。'); return; }
+  if (!view.marks.has(g)) view.renderMore(view.groups[g].s);
+  const mark = view.marks.get(g);
+  if (!mark) return;
+  mark.scrollIntoView({ block: 'center', behavior: smooth() });
+  flash(mark);
+}
+
+function gotoRow(g) {
+  if (!view) return;
+  const ids = view.groups[g]?.ids ?? [];
+  let tr = null;
+  for (const i of ids) if ((tr = $(`#doc table.metrics tbody tr[data-i="${i}"]`))) break;
+  if (!tr && (settings.category || settings.text)) {
+    // the row is filtered out: clear the filters so it can be shown
+    settings.category = ''; settings.text = ''; saveSettings();
+    $('#doc .f-category').value = ''; $('#doc .f-text').value = '';
+    renderRows();
+    tr = $(`#doc table.metrics tbody tr[data-i="${ids[0]}"]`);
+  }
+  if (!tr) return;
+  for (const x of document.querySelectorAll('#doc tr[aria-current="true"]')) x.removeAttribute('aria-current');
+  tr.setAttribute('aria-current', 'true');
+  tr.scrollIntoView({ block: 'center', behavior: smooth() });
+  tr.focus({ preventScroll: true });
+  flash(tr);
+}
+
+// ------------------------------------------------------------------ across documents
+
+let compareTimer = 0;
+function scheduleCompare() {
+  clearTimeout(compareTimer);
+  compareTimer = setTimeout(renderCompare, running ? 400 : 0);
+}
+
+let chart = null;
+function compareData() {
+  // documents without metrics have nothing to line up: they get no column
+  const ok = docs.filter((d) => d.status === 'done' && d.report.metrics.length > 0);
+  const groups = new Map();
+  for (const d of ok) {
+    for (const m of d.report.metrics) {
+      const k = groupKey(m);
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { key: k, names: new Map(), unit: m.unit, perDoc: new Map() }));
+      g.names.set(m.indicator, (g.names.get(m.indicator) ?? 0) + 1);
+      if (!g.perDoc.has(d.id)) g.perDoc.set(d.id, []);
+      g.perDoc.get(d.id).push(m);
+    }
+  }
+  for (const g of groups.values()) g.label = [...g.names].sort((a, b) => b[1] - a[1])[0][0];
+  const list = [...groups.values()].sort((a, b) => b.perDoc.size - a.perDoc.size || compareValues(a.label, b.label));
+  return { ok, list };
+}
+
+const docLabel = (d) => d.report?.document?.title || d.name;
+
+function renderCompare() {
+  if ($('#panel-compare').hidden) { compareStale = true; return; }
+  compareStale = false;
+  const { ok, list } = compareData();
+  const q = settings.compareFilter.trim().toLowerCase();
+  const rows = list.filter((g) => !q || [...g.names.keys()].some((n) => n.toLowerCase().includes(q)));
+  const table = $('#compare-table');
+  const head = el('tr', {}, el('th', { scope: 'col', text: '指标' }), el('th', { scope: 'col', text: '单位' }), el('th', { scope: 'col', text: '文档数' }),
+    ...ok.map((d) => el('th', { scope: 'col', title: d.name, text: docLabel(d) })));
+  $('thead', table).replaceChildren(head);
+  const tbody = $('tbody', table);
+  tbody.replaceChildren();
+  let start = 0;
+  const chunk = () => {
+    const frag = document.createDocumentFragment();
+    for (const g of rows.slice(start, start + 200)) {
+      frag.append(el('tr', {}, el('th', { scope: 'row', text: g.label, title: [...g.names.keys()].join(' / ') }),
+        el('td', { text: g.unit }), el('td', { class: 'num', text: String(g.perDoc.size) }),
+        ...ok.map((d) => el('td', { text: (g.perDoc.get(d.id) ?? []).map(readableValue).join('；') }))));
+    }
+    tbody.append(frag);
+    start += 200;
+    if (start < rows.length) setTimeout(chunk, 0);
+  };
+  chunk();
+  if (!rows.length) tbody.append(el('tr', {}, el('td', { colspan: String(3 + ok.length), class: 'muted', text: ok.length ? '没有符合筛选的指标。' : '还没有找到指标的文档。' })));
+  // chart choices
+  const sel = $('#chart-mode');
+  sel.replaceChildren(el('option', { value: '__categories', text: '各文档按类别的指标数' }),
+    ...list.slice(0, 300).map((g) => el('option', { value: g.key, text: `${g.label}（${g.unit || '无单位'}）· ${g.perDoc.size} 篇` })));
+  sel.value = list.some((g) => g.key === settings.chart) ? settings.chart : '__categories';
+  drawChart(ok, list, sel.value);
+}
+let compareStale = true;
+
+function cssVar(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
+
+function drawChart(ok, list, mode) {
+  const caption = $('#chart-caption');
+  const Chart = window.Chart;
+  if (!Chart) { caption.textContent = '图表库未加载。'; return; }
+  chart?.destroy();
+  chart = null;
+  const fg = cssVar('--fg');
+  const grid = cssVar('--border');
+  const palette = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c', '#4f46e5', '#0d9488', '#9333ea', '#ca8a04', '#6b7280'];
+  const labels = ok.map((d) => { const t = docLabel(d); return t.length > 16 ? `${t.slice(0, 15)}…` : t; });
+  let data;
+  let yTitle = '指标数';
+  if (mode === '__categories') {
+    const cats = Object.keys(CATEGORIES).filter((c) => ok.some((d) => d.report.metrics.some((m) => m.category === c)));
+    data = { labels, datasets: cats.map((c, k) => ({ label: categoryLabel(c), backgroundColor: palette[k % palette.length],
+      data: ok.map((d) => d.report.metrics.filter((m) => m.category === c).length) })) };
+    caption.textContent = ok.length ? '各文档中每个类别的指标数（只列出找到指标的文档）。' : '还没有找到指标的文档。';
+  } else {
+    const g = list.find((x) => x.key === mode);
+    const firsts = ok.map((d) => g.perDoc.get(d.id)?.[0]?.value ?? null);
+    const max = Math.max(0, ...firsts.map((v) => Math.abs(v ?? 0)));
+    const [f, p] = g.unit === '%' || g.unit === '倍' ? [1, ''] : max >= 1e8 ? [1e8, '亿'] : max >= 1e4 ? [1e4, '万'] : [1, ''];
+    yTitle = `${p}${g.unit}`;
+    data = { labels, datasets: [{ label: g.label, backgroundColor: palette[0], data: firsts.map((v) => (v == null ? null : Number((v / f).toPrecision(10)))) }] };
+    caption.textContent = `“${g.label}”在各文档中的数值（每篇取正文中第一次出现的值，单位：${yTitle || '无'}）。`;
+  }
+  $('#chart').setAttribute('aria-label', caption.textContent);
+  chart = new Chart($('#chart'), {
+    type: 'bar',
+    data,
+    options: {
+      responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: { legend: { labels: { color: fg } } },
+      scales: {
+        x: { stacked: mode === '__categories', ticks: { color: fg }, grid: { color: grid } },
+        y: { stacked: mode === '__categories', beginAtZero: true, ticks: { color: fg, precision: mode === '__categories' ? 0 : undefined }, grid: { color: grid }, title: { display: !!yTitle, text: yTitle, color: fg } },
+      },
+    },
+  });
+}
+
+function setupCompare() {
+  $('#chart-mode').addEventListener('change', (e) => { settings.chart = e.target.value; saveSettings(); const { ok, list } = compareData(); drawChart(ok, list, e.target.value); });
+  const f = $('#compare-filter');
+  f.value = settings.compareFilter;
+  f.addEventListener('input', () => { settings.compareFilter = f.value; saveSettings(); renderCompare(); });
+  $('#copy-compare').addEventListener('click', () => {
+    const rows = [...$('#compare-table').rows].map((tr) => [...tr.cells].map((c) => c.textContent));
+    copyText(tsv(rows), rows.length - 1);
+  });
+  const tabs = [$('#tab-docs'), $('#tab-compare')];
+  const show = (t) => {
+    for (const x of tabs) {
+      const on = x === t;
+      x.setAttribute('aria-selected', String(on));
+      x.tabIndex = on ? 0 : -1;
+      $(`#${x.getAttribute('aria-controls')}`).hidden = !on;
+    }
+    if (t === tabs[1] && compareStale) renderCompare();
+  };
+  for (const t of tabs) {
+    t.addEventListener('click', () => show(t));
+    t.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        const n = tabs[(tabs.indexOf(t) + 1) % tabs.length];
+        show(n); n.focus();
+      }
+    });
+  }
+}
+
+// ------------------------------------------------------------------ export
+
+function download(name, type, data) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+async function copyText(text, n) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const ta = el('textarea', { class: 'visually-hidden' });
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    document.execCommand('copy');
+    ta.remove();
+  }
+  note(`已复制 ${n} 行到剪贴板，可直接粘贴到电子表格。`);
+}
+
+function setupExport() {
+  const done = () => docs.filter((d) => d.status === 'done');
+  $('#export-csv').addEventListener('click', () => {
+    download('zhibiao-metrics.csv', 'text/csv;charset=utf-8', metricsCsv(done().map((d) => ({ file: d.name, report: d.report }))));
+  });
+  $('#export-json').addEventListener('click', () => {
+    download('zhibiao-reports.json', 'application/json', `${JSON.stringify(done().map((d) => specReport(d.report)), null, 2)}\n`);
+  });
+}
+
+// ------------------------------------------------------------------ start
+
+applyTheme();
+$('#theme').addEventListener('change', (e) => { settings.theme = e.target.value; saveSettings(); applyTheme(); if (!$('#panel-compare').hidden) renderCompare(); });
+$('#reset-settings').addEventListener('click', () => {
+  try { localStorage.removeItem(STORE); } catch { /* ignore */ }
+  settings = structuredClone(DEFAULTS);
+  applyTheme();
+  $('#compare-filter').value = '';
+  renderDoc();
+  renderCompare();
+  note('设置已恢复默认。');
+});
+setupInput();
+setupCompare();
+setupExport();
+
+/** Show a report made elsewhere (an exported JSON, the native CLI) as a finished document. */
+function addReport(name, report, ms = 0) {
+  const d = { id: nextDocId++, file: new File([report.text ?? ''], name), name, size: report.source?.bytes ?? 0,
+    status: 'done', report: ensureUtf16Spans(report), ms };
+  docs.push(d);
+  $('#file-list').append(fileCard(d));
+  $('#empty-files').hidden = true;
+  $('#clear').disabled = false;
+  $('#export-csv').disabled = $('#export-json').disabled = false;
+  select(d.id);
+  scheduleCompare();
+  return d.id;
+}
+
+// for the page tests and for the curious
+window.__zhibiao = { docs, bridge, addReport, select, get settings() { return settings; }, get workerInfo() { return workerInfo; } };
