@@ -1,7 +1,7 @@
 //! Throughput of each pipeline stage and of the whole pipeline (BENCHMARKS.md).
 //!
-//! Inputs: the five shared articles (`../shared/seeds`) and the articles concatenated to
-//! 1 MB and 10 MB (`common::concatenated`). Every stage reports `Throughput::Bytes` of
+//! Inputs: the five shared articles (`../shared/seeds`) and 1 MB and 10 MB documents
+//! made of their text (`common::large_document`). Every stage reports `Throughput::Bytes` of
 //! the *raw document* (the file as read), so stage rates are comparable with each other
 //! and with the whole pipeline: the pipeline's time is the sum of the stages' times.
 //!
@@ -254,8 +254,18 @@ mod native {
     }
 
     pub fn main() {
-        let test_mode = common::is_test_mode();
         let seeds = common::seeds();
+        // ZHIBIAO_BENCH_WRITE=DIR: write the large documents (for the CLI runs of
+        // scripts/bench-native.sh) and stop
+        if let Some(dir) = std::env::var_os("ZHIBIAO_BENCH_WRITE") {
+            for mbs in [1usize, 10] {
+                let path = std::path::Path::new(&dir).join(format!("{mbs}MB.txt"));
+                std::fs::write(&path, common::large_document(&seeds, mbs << 20)).expect("writes the document");
+                eprintln!("wrote {}", path.display());
+            }
+            return;
+        }
+        let test_mode = common::is_test_mode();
         let mut c = Criterion::default()
             .warm_up_time(Duration::from_millis(300))
             .measurement_time(Duration::from_millis(1500))
@@ -277,7 +287,7 @@ mod native {
             let sizes = std::env::var("ZHIBIAO_BENCH_SIZES").unwrap_or_else(|_| "1,10".to_string());
             for mbs in sizes.split(',').filter_map(|s| s.trim().parse::<usize>().ok()) {
                 let name = format!("{mbs}MB");
-                let doc = Doc::new(&name, common::concatenated(&seeds, mbs << 20));
+                let doc = Doc::new(&name, common::large_document(&seeds, mbs << 20));
                 eprintln!("{name}: {} B, {} metrics", doc.bytes.len(), doc.classify_inputs.len());
                 // every stage on 1 MB; on larger documents the whole pipeline only, unless
                 // ZHIBIAO_BENCH_10MB=all (each stage then takes ~10 × its time)

@@ -14,23 +14,6 @@ TARGET=${CARGO_TARGET_DIR:-target}
 CRIT=$TARGET/criterion
 mode=${1:-all}
 
-# The seed files, whole and in order, repeated to SIZE bytes and cut at the last line
-# break (the same document as benches/common/mod.rs `concatenated`).
-make_doc() { # SIZE OUT
-  local size=$1 out=$2
-  : > "$out.full"
-  while (( $(stat -c %s "$out.full") < size )); do
-    for f in "$SEEDS"/*.txt; do
-      (( $(stat -c %s "$out.full") >= size )) && break
-      cat "$f" >> "$out.full"
-      [[ -z $(tail -c 1 "$f") ]] || printf '\n' >> "$out.full"
-    done
-  done
-  head -c "$size" "$out.full" > "$out.cut"
-  if [[ -n $(tail -c 1 "$out.cut") ]]; then LC_ALL=C sed '$d' "$out.cut" > "$out"; else mv "$out.cut" "$out"; fi
-  rm -f "$out.full" "$out.cut"
-}
-
 run_benches() {
   cargo bench --bench pipeline
   cargo bench --bench startup
@@ -65,8 +48,8 @@ memory() {
   cargo build --release --bin zhibiao
   local dir
   dir=$(mktemp -d)
-  make_doc $((1 << 20)) "$dir/1MB.txt"
-  make_doc $((10 << 20)) "$dir/10MB.txt"
+  # the same 1 MB and 10 MB documents as the pipeline bench (benches/common/mod.rs)
+  ZHIBIAO_BENCH_WRITE="$dir" cargo bench --bench pipeline
   for f in "${SEEDS}/002_"*.txt "$dir/1MB.txt" "$dir/10MB.txt"; do
     for kw in "" "--no-keywords"; do
       /usr/bin/time -f "$(basename "$f") ${kw:-(keywords)}: %e s wall, %U s user, peak RSS %M KB" \
