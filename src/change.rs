@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<basis>(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年同期|较去年同期|较上年|较去年|比[0-9]{4}年|较[0-9]{4}年
+        (?P<basis>(?:同比|环比
+                   |(?:比|较)(?:上年同期|去年同期|上年末|上年底|上年|去年|前年|上月|上季度|年初|[0-9]{4}年(?:同期|末|底)?)
+                   |与(?:上年|去年)(?:同期)?相比,?
                    |两年平均|三年平均|年均|平均|年平均|按年|按月)?)
         (?:分别)?
         (?P<verb>(?:增长|增加|提高|上升|上涨)幅度为?|增长|增加|提高|上升|上涨|增多|扩大|提升|增幅为?|增速为?|涨幅为?
@@ -49,6 +51,8 @@ mod tests {
     #[test]
     fn amounts_need_a_basis() {
         assert_eq!(verb_before("比去年增加", "元").map(|x| x.0), Some(Direction::Up));
+        assert_eq!(verb_before("全县农民人均收入1150元,比前年增加", "元").map(|x| x.0), Some(Direction::Up));
+        assert_eq!(verb_before("与上年相比,减少", "吨").map(|x| x.0), Some(Direction::Down));
         assert_eq!(verb_before("新建和改造提升", "家"), None);
         assert_eq!(verb_before("新建和改造提升", "%").map(|x| x.0), Some(Direction::Up));
     }

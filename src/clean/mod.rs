@@ -464,7 +464,7 @@ fn drop_running_headers(lines: &mut [Line]) {
         ups * 10 >= (numbers.len() - 1) * 7
     };
     for l in lines.iter_mut() {
-        if l.keep && repeated.iter().any(|r| *r == l.text) {
+        if l.keep && repeated.contains(&l.text) {
             l.keep = false;
             l.transparent = true;
         }
