@@ -30,66 +30,6 @@ mod native {
     use zhibiao::extract::DocContext;
     use zhibiao::{clean, decode, extract, keywords, normalise, quantity, region, segment, Options};
 
-    /// A proposed replacement for `zhibiao::classify::classify` (BENCHMARKS.md, hot spot
-    /// 1), benched next to it as `classify_proposed` and checked to give the same category
-    /// for every metric of every input. Same scores, same tie-breaking: for each word, its
-    /// non-overlapping occurrences (what `str::matches(w).count()` counts) times its length
-    /// in chars, ×3 in the indicator. One pass over each text instead of 262 substring
-    /// searches (each building a `StrSearcher`) per text.
-    pub struct ProposedClassifier {
-        /// category of each lexicon line, as `classify` reports it
-        cats: Vec<&'static str>,
-        /// (word, its length in chars, index into `cats`)
-        words: Vec<(&'static str, usize, usize)>,
-        /// first char of a word → indices into `words`
-        by_first: std::collections::HashMap<char, Vec<usize>>,
-    }
-
-    impl ProposedClassifier {
-        pub fn new() -> Self {
-            let lex = zhibiao::lexicon::keyed(include_str!("../lexicons/categories.txt"));
-            let mut me = ProposedClassifier { cats: Vec::new(), words: Vec::new(), by_first: Default::default() };
-            for (cat, ws) in lex {
-                let ci = me.cats.len();
-                me.cats.push(zhibiao::classify::ALL.iter().copied().find(|c| *c == cat).unwrap_or("other"));
-                for w in ws {
-                    let first = w.chars().next().expect("non-empty word");
-                    me.by_first.entry(first).or_default().push(me.words.len());
-                    me.words.push((w, w.chars().count(), ci));
-                }
-            }
-            me
-        }
-
-        fn score(&self, text: &str, weight: usize, scores: &mut [usize], last_end: &mut [usize]) {
-            last_end.fill(0);
-            for (i, c) in text.char_indices() {
-                let Some(ids) = self.by_first.get(&c) else { continue };
-                for &id in ids {
-                    let (w, chars, cat) = self.words[id];
-                    if i >= last_end[id] && text[i..].starts_with(w) {
-                        scores[cat] += weight * chars;
-                        last_end[id] = i + w.len();
-                    }
-                }
-            }
-        }
-
-        pub fn classify(&self, indicator: &str, sentence: &str) -> &'static str {
-            let mut scores = vec![0usize; self.cats.len()];
-            let mut last_end = vec![0usize; self.words.len()];
-            self.score(indicator, 3, &mut scores, &mut last_end);
-            self.score(sentence, 1, &mut scores, &mut last_end);
-            let mut best = ("other", 0usize);
-            for (ci, &s) in scores.iter().enumerate() {
-                if s > best.1 {
-                    best = (self.cats[ci], s);
-                }
-            }
-            best.0
-        }
-    }
-
     /// One document, with each stage's input prepared once.
     struct Doc {
         name: String,
@@ -166,7 +106,6 @@ mod native {
                 "region",
                 "extract",
                 "classify",
-                "classify_proposed",
                 "keywords",
                 "analyze",
                 "analyze_no_keywords",
@@ -220,17 +159,6 @@ mod native {
                                 .sum::<usize>()
                         })
                     }),
-                    "classify_proposed" => {
-                        let pc = ProposedClassifier::new();
-                        for (i, s) in &d.classify_inputs {
-                            assert_eq!(pc.classify(i, s), zhibiao::classify::classify(i, s), "{i} / {s}");
-                        }
-                        g.bench_with_input(id, d, |b, d| {
-                            b.iter(|| {
-                                d.classify_inputs.iter().map(|(i, s)| pc.classify(black_box(i), s).len()).sum::<usize>()
-                            })
-                        })
-                    }
                     "keywords" => g.bench_with_input(id, d, |b, d| b.iter(|| keywords::keywords(black_box(&d.norm), 10))),
                     // the reports are dropped outside the timing (a 10 MB report is large)
                     "analyze" => g.bench_with_input(id, d, |b, d| {

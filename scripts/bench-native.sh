@@ -23,7 +23,7 @@ report() {
   [[ -d $CRIT ]] || { echo "no $CRIT: run cargo bench first" >&2; exit 1; }
   echo "| stage | $(for d in 000 001 002 003 004 1MB 10MB; do printf '%s | ' "$d"; done)"
   echo "|---|---|---|---|---|---|---|---|"
-  for g in decode clean normalise segment_sentences segment_jieba quantities region extract classify classify_proposed keywords analyze analyze_no_keywords; do
+  for g in decode clean normalise segment_sentences segment_jieba quantities region extract classify keywords analyze analyze_no_keywords; do
     row="| $g |"
     for d in 000 001 002 003 004 1MB 10MB; do
       f=$CRIT/$g/$d/new/estimates.json
