@@ -46,3 +46,7 @@ serve: dist
 
 clean-web:
 	rm -rf dist www/pkg target/web-test
+
+# native benchmarks (criterion) and the CLI's time and memory; numbers in BENCHMARKS.md
+bench:
+	scripts/bench-native.sh

@@ -83,7 +83,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if !candidates.contains(&guess) {
         candidates.push(guess);
     }
-    for e in [GB18030, BIG5] {
+    // UTF-8 too: a UTF-8 file with one broken byte (a truncated download, a cut at a
+    // size limit) is still UTF-8, not windows-1252 mojibake
+    for e in [UTF_8, GB18030, BIG5] {
         if !candidates.contains(&e) {
             candidates.push(e);
         }
@@ -159,7 +161,9 @@ fn finish(enc: &'static Encoding, bytes: &[u8], mut warnings: Vec<String>) -> Re
 }
 
 /// CR LF and lone CR → LF; NUL, other C0 and C1 controls, a leading BOM and stray BOMs
-/// removed; tab and line feed kept.
+/// removed; tab and line feed kept. Invisible format characters go too: zero-width
+/// spaces and joiners would split a figure (`1​234`), and bidi controls can make the page
+/// show text in another order than it is read.
 fn strip_controls(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -173,7 +177,7 @@ fn strip_controls(s: &str) -> String {
             '\n' | '\t' => out.push(c),
             '\u{0C}' | '\u{0B}' => out.push('\n'),
             c if c.is_control() => {}
-            '\u{FEFF}' => {}
+            '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' => {}
             c => out.push(c),
         }
     }
@@ -295,7 +299,7 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
 /// UTF-16 without BOM and without NULs (mostly CJK): most code units are CJK ideographs,
 /// CJK punctuation or full-width forms, in exactly one byte order.
 fn utf16_by_code_units(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() % 2 != 0 || bytes.len() < 8 {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 8 {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192) & !1];
@@ -365,6 +369,12 @@ mod tests {
                       今年上半年,全市地区生产总值完成一千二百亿元,同比增长百分之五点一,民生支出占比达到八成。\n";
     const ZHT: &str = "本港約有450至600名露宿者，其中近四分之一，即約150人露宿在深水埔。\n\
                        有外展社工稱，露宿者日間多到商場等冷氣場所避暑，流連至晚上11、12時，才用紙皮在公園外打地鋪。\n";
+
+    #[test]
+    fn invisible_format_characters_are_removed() {
+        let d = decode("城镇新增就业1\u{200B}234人,\u{2066}增长\u{202E}5%\u{2069}。".as_bytes()).unwrap();
+        assert_eq!(d.text, "城镇新增就业1234人,增长5%。");
+    }
 
     #[test]
     fn encodings_table() {

@@ -6,7 +6,7 @@
 //! figures after it.
 
 use crate::report::{Change, Metric, Period};
-use crate::{change, classify, indicator, period, quantity, segment};
+use crate::{change, classify, indicator, period, quantity, segment, table};
 use quantity::Quantity;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -24,6 +24,13 @@ static SUB_REGION: LazyLock<Regex> = LazyLock::new(|| {
 });
 const NOT_SUB_REGION: &[&str] = &["城镇", "乡镇", "小镇", "村镇", "城乡", "各乡镇", "全镇", "全乡", "重镇", "特色小镇"];
 
+/// Evidence longer than this (a text without sentence ends) is cut to a window around
+/// the figure, so that every metric does not carry a copy of a whole huge sentence.
+const MAX_EVIDENCE: usize = 300;
+
+/// How many figures back a change looks for the value it belongs to.
+const MAX_HOST_LOOKBACK: usize = 64;
+
 /// Introduces the value a rate that precedes it belongs to: `增长6.78%,达到7769亿元`.
 const LEADS_TO_VALUE: &[&str] = &["达到", "达", "为", "至"];
 
@@ -35,10 +42,20 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     let mut out = Vec::new();
     let mut base = 0;
     let mut originals = original.split('\n');
+    // the header of the table the current line belongs to, if any
+    let mut header: Option<&str> = None;
     for line in text.split('\n') {
         let orig = originals.next().unwrap_or(line);
         let n = line.chars().count();
-        paragraph(line, orig, base, ctx, &removable, &mut out);
+        if table::is_row(line) {
+            match header {
+                Some(h) if !table::is_header(line) => out.extend(table::row_metrics(h, line, orig, base, ctx.region.as_deref())),
+                _ => header = Some(line),
+            }
+        } else {
+            header = None;
+            paragraph(line, orig, base, ctx, &removable, &mut out);
+        }
         base += n + 1;
     }
     out
@@ -62,7 +79,7 @@ fn region_words(region: Option<&str>) -> Vec<String> {
     v
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 enum Kind {
     Value,
     /// A change: its direction, the chars of its verb phrase, whether it reads `分别`.
@@ -78,7 +95,7 @@ struct Item {
     /// Char range of the clause.
     clause: (usize, usize),
     change: Option<Change>,
-    /// Index of the value this change was attached to.
+    /// Whether this change was attached to a value (and is no metric of its own).
     attached: bool,
 }
 
@@ -131,8 +148,9 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
             items[last].before.1 = items[last].q.span[0];
         }
         attach_changes(&mut items, &chars);
-        let sentence: String = ochars[s..e.min(ochars.len())].iter().collect();
-        let simple_sentence = text_of(s, e);
+        let long = e - s > MAX_EVIDENCE;
+        let sentence: String = if long { String::new() } else { ochars[s.min(ochars.len())..e.min(ochars.len())].iter().collect() };
+        let simple_sentence = if long { String::new() } else { text_of(s, e) };
         for it in &items {
             let q = &it.q;
             let before = text_of(it.before.0, it.before.1);
@@ -149,12 +167,16 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                 continue;
             }
             // the period before the figure in its sentence, else one later in its clause
-            // (`纳入2021年老旧小区改造计划`), else the paragraph's
-            let period = periods
-                .iter()
-                .filter(|(end, _)| *end <= q.span[0] && *end > s)
+            // (`纳入2021年老旧小区改造计划`), else the paragraph's. Periods are in text
+            // order: binary searches, not a scan of them all for every figure.
+            let after_fig = periods.partition_point(|(end, _)| *end <= q.span[0]);
+            let period = periods[..after_fig]
                 .last()
-                .or_else(|| periods.iter().find(|(end, _)| *end > q.span[1] && *end <= it.clause.1))
+                .filter(|(end, _)| *end > s)
+                .or_else(|| {
+                    let i = periods.partition_point(|(end, _)| *end <= q.span[1]);
+                    periods.get(i).filter(|(end, _)| *end <= it.clause.1)
+                })
                 .map(|(_, p)| p.clone())
                 .or_else(|| sticky.clone());
             let ind = match it.kind {
@@ -184,6 +206,22 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
             };
             prev_indicator = Some(ind.clone());
             let region = sub_region(&text_of(it.clause.0, q.span[0])).or_else(|| ctx.region.clone());
+            let (sentence, simple_sentence) = if long {
+                // a window of the sentence around the figure, marked as cut
+                let ws = s.max(q.span[0].saturating_sub(MAX_EVIDENCE / 2));
+                let we = e.min(q.span[1] + MAX_EVIDENCE / 2);
+                let cut = |cs: &[char]| -> String {
+                    let mut w: String = if ws > s { "…".into() } else { String::new() };
+                    w.extend(&cs[ws.min(cs.len())..we.min(cs.len())]);
+                    if we < e {
+                        w.push('…');
+                    }
+                    w
+                };
+                (cut(&ochars), cut(&chars))
+            } else {
+                (sentence.clone(), simple_sentence.clone())
+            };
             let category = classify::classify(&ind, &simple_sentence).to_string();
             out.push(Metric {
                 indicator: ind,
@@ -196,11 +234,11 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                 period,
                 region,
                 category,
-                sentence: sentence.clone(),
+                sentence,
                 span: [base + q.span[0], base + q.span[1]],
             });
         }
-        if let Some((_, p)) = periods.iter().filter(|(end, _)| *end > s && *end <= e).last() {
+        if let Some((_, p)) = periods[..periods.partition_point(|(end, _)| *end <= e)].last().filter(|(end, _)| *end > s) {
             if period::carries_over(p) {
                 sticky = Some(p.clone());
             }
@@ -231,7 +269,7 @@ fn attach_changes(items: &mut [Item], chars: &[char]) {
             j += 1;
         }
         let run: Vec<usize> = (i..j).collect();
-        let hosts: Vec<usize> = (0..i)
+        let hosts: Vec<usize> = (i.saturating_sub(MAX_HOST_LOOKBACK)..i)
             .filter(|&h| matches!(items[h].kind, Kind::Value) && items[h].change.is_none() && !items[h].attached)
             .filter(|&h| compatible(&items[h].q, &items[i].q))
             .collect();
@@ -263,19 +301,10 @@ fn attach_changes(items: &mut [Item], chars: &[char]) {
         // the extra values of a run are changes too
         for &r in &run[1..] {
             if !items[r].attached {
-                items[r].kind = items[i].kind_copy();
+                items[r].kind = items[i].kind;
             }
         }
         i = j;
-    }
-}
-
-impl Item {
-    fn kind_copy(&self) -> Kind {
-        match self.kind {
-            Kind::Change(d, l) => Kind::Change(d, l),
-            Kind::Value => Kind::Value,
-        }
     }
 }
 

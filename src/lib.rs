@@ -20,6 +20,7 @@ pub mod quantity;
 pub mod region;
 pub mod report;
 pub mod segment;
+pub mod table;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -54,6 +55,10 @@ pub fn analyze_with(bytes: &[u8], name: &str, opts: &Options) -> Result<Report, 
     }
     let decoded = decode::decode(bytes)?;
     let mut warnings = decoded.warnings.clone();
+    if decoded.lossy && warnings.is_empty() {
+        // a lossy decode is never silent (issue 5), whichever decoder produced it
+        warnings.push(format!("decoding as {} replaced malformed byte sequences with U+FFFD", decoded.encoding));
+    }
     let cleaned = clean::clean(&decoded.text);
     warnings.extend(cleaned.warnings.iter().cloned());
     if cleaned.body.trim().is_empty() {

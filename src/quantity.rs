@@ -61,6 +61,8 @@ static PEOPLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 struct Candidate {
     start: usize,
     end: usize,
+    /// The same range in bytes (slicing by char offsets would rescan the text: quadratic).
+    bytes: (usize, usize),
     value: f64,
     unit: String,
     approx: Option<Approx>,
@@ -71,12 +73,7 @@ pub fn find(text: &str) -> Vec<Quantity> {
     let mut chars = CharIndex::new(text);
     let mut cands: Vec<Candidate> = Vec::new();
     for caps in NUMBER.captures_iter(text) {
-        let m = caps.get(0).expect("group 0");
-        if let Some(c) = candidate(text, &caps, &mut chars) {
-            cands.push(c);
-        } else {
-            let _ = m;
-        }
+        cands.extend(candidate(text, &caps, &mut chars));
     }
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
@@ -84,11 +81,11 @@ pub fn find(text: &str) -> Vec<Quantity> {
         let a = &cands[i];
         // a range: 8%到10%, 8-10%, 8～10个
         if let Some(b) = cands.get(i + 1) {
-            let between = slice_chars(text, &chars, a.end, b.start);
+            let between = &text[a.bytes.1..b.bytes.0];
             let joins = matches!(between, "-" | "~" | "～" | "—" | "–" | "到" | "至");
             if joins && !b.unit.is_empty() && (a.unit == b.unit || a.unit.is_empty()) && b.value >= a.value {
                 out.push(Quantity {
-                    raw: slice_chars(text, &chars, a.start, b.end).to_string(),
+                    raw: text[a.bytes.0..b.bytes.1].to_string(),
                     value: a.value,
                     unit: b.unit.clone(),
                     approx: a.approx.or(b.approx),
@@ -102,7 +99,7 @@ pub fn find(text: &str) -> Vec<Quantity> {
         // small Chinese numerals are story-telling (十二岁, 十九个钱), not statistics
         if !a.unit.is_empty() && !(a.chinese && a.value < 100.0 && a.unit != "%") {
             out.push(Quantity {
-                raw: slice_chars(text, &chars, a.start, a.end).to_string(),
+                raw: text[a.bytes.0..a.bytes.1].to_string(),
                 value: a.value,
                 unit: a.unit.clone(),
                 approx: a.approx,
@@ -131,11 +128,9 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     // ordinals and sequence words: 第5批, 前三, 初五
     if prev.is_some_and(|c| matches!(c, '第' | '前' | '初' | '周' | '星' | '每' | '其' | '之' | '逐' | '唯' | '统' | '万' | '千' | '亿'))
         && caps.name("pre").is_none()
-    {
-        if caps.name("zh").is_some() || prev == Some('第') {
+        && (caps.name("zh").is_some() || prev == Some('第')) {
             return None;
         }
-    }
     let unit_word = caps.name("unit").map(|u| u.as_str());
     if let Some(u) = unit_word {
         let rest = &text[caps.name("unit")?.start()..];
@@ -195,7 +190,7 @@ fn candidate(text: &str, caps: &Captures, chars: &mut CharIndex) -> Option<Candi
     let approx = approx_of(caps);
     let start = chars.char_at(bstart);
     let end = chars.char_at(bend);
-    Some(Candidate { start, end, value, unit, approx, chinese })
+    Some(Candidate { start, end, bytes: (bstart, bend), value, unit, approx, chinese })
 }
 
 fn approx_of(caps: &Captures) -> Option<Approx> {
@@ -282,14 +277,6 @@ impl<'a> CharIndex<'a> {
         self.byte = b;
         self.char
     }
-}
-
-/// The text between two char offsets.
-fn slice_chars<'t>(text: &'t str, _idx: &CharIndex, start: usize, end: usize) -> &'t str {
-    let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
-    let s = it.nth(start).unwrap_or(text.len());
-    let e = if end > start { it.nth(end - start - 1).unwrap_or(text.len()) } else { s };
-    &text[s..e]
 }
 
 #[cfg(test)]

@@ -61,8 +61,16 @@ fn push_trimmed(out: &mut Vec<(usize, usize)>, chars: &[char], mut s: usize, mut
     }
 }
 
-/// The clause around `pos`: from after the previous clause end to the next one (excluded).
+/// The longest stretch a clause reaches on either side of a figure: a text without
+/// punctuation is one endless clause, and scanning all of it for every figure in it
+/// would be quadratic.
+pub const MAX_CLAUSE_REACH: usize = 200;
+
+/// The clause around `pos`: from after the previous clause end to the next one (excluded),
+/// at most [`MAX_CLAUSE_REACH`] chars either side of `pos`.
 pub fn clause_around(chars: &[char], lo: usize, hi: usize, pos: usize) -> (usize, usize) {
+    let lo = lo.max(pos.saturating_sub(MAX_CLAUSE_REACH));
+    let hi = hi.min(pos.saturating_add(MAX_CLAUSE_REACH)).min(chars.len());
     let mut s = pos.min(hi);
     while s > lo && !is_clause_end(chars, s - 1) {
         s -= 1;
@@ -94,5 +102,13 @@ mod tests {
         let pos = c.iter().position(|&x| x == '2').unwrap();
         let (a, b) = clause_around(&c, s[1].0, s[1].1, pos);
         assert_eq!(c[a..b].iter().collect::<String>(), "城镇1,234人");
+    }
+
+    #[test]
+    fn a_clause_without_punctuation_is_bounded() {
+        let c: Vec<char> = "发展".repeat(10_000).chars().collect();
+        let (a, b) = clause_around(&c, 0, c.len(), 10_000);
+        assert_eq!((a, b), (10_000 - MAX_CLAUSE_REACH, 10_000 + MAX_CLAUSE_REACH));
+        assert_eq!(clause_around(&c, 0, c.len(), 5), (0, 5 + MAX_CLAUSE_REACH));
     }
 }

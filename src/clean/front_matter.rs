@@ -83,11 +83,10 @@ fn parse(yaml: &str) -> Option<FrontMatter> {
         let v = unquote(value);
         match key.as_str() {
             "title" => fm.title = Some(v).filter(|s| !s.is_empty()),
-            "date" | "published" | "pubdate" | "publishdate" | "created" | "datecreated" => {
-                if fm.date.is_none() {
+            "date" | "published" | "pubdate" | "publishdate" | "created" | "datecreated"
+                if fm.date.is_none() => {
                     fm.date = super::meta::parse_date(&v);
                 }
-            }
             "author" | "authors" => fm.author = Some(v.trim_matches(['[', ']']).to_string()).filter(|s| !s.is_empty()),
             "source" | "publisher" => fm.publisher = Some(v).filter(|s| !s.is_empty()),
             k if is_category_key(k) => {

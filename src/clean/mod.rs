@@ -203,6 +203,8 @@ fn title_like(s: &str) -> bool {
     (4..=64).contains(&n)
         && s.chars().filter(|&c| is_cjk(c)).count() >= 2
         && !s.trim_end().ends_with(['。', '，', ',', '；', ';', '：', ':', '、'])
+        // a whole sentence inside (`…增长5.1%。👍`) makes a line body text, not a headline
+        && !s.trim_end().trim_end_matches(['。', '”']).contains(['。', '；', ';'])
         && !meta::is_meta_line(s)
         && !noise::is_noise_line(s)
         && !s.starts_with(['-', '—', '*', '•', '·'])
@@ -464,7 +466,7 @@ fn drop_running_headers(lines: &mut [Line]) {
         ups * 10 >= (numbers.len() - 1) * 7
     };
     for l in lines.iter_mut() {
-        if l.keep && repeated.iter().any(|r| *r == l.text) {
+        if l.keep && repeated.contains(&l.text) {
             l.keep = false;
             l.transparent = true;
         }

@@ -55,7 +55,7 @@ pub(super) fn join(lines: &[Line]) -> Vec<String> {
     let wrap_width = if widths.len() >= 8 {
         let w = widths[(widths.len() * 9 / 10).min(widths.len() - 1)];
         let near = widths.iter().filter(|&&x| x >= w * 0.8).count();
-        (w >= 14.0 && w <= 120.0 && near * 100 >= widths.len() * 45).then_some(w)
+        ((14.0..=120.0).contains(&w) && near * 100 >= widths.len() * 45).then_some(w)
     } else {
         None
     };
