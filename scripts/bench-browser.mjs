@@ -260,14 +260,19 @@ const gaps = [...bres.gaps].sort((a, b) => a - b);
 const p99 = gaps[Math.floor(gaps.length * 0.99)] ?? NaN;
 const lt = bres.longtasks;
 const tbt = lt.reduce((s, d) => s + Math.max(0, d - 50), 0);
-const responsive = (lt.length ? Math.max(...lt) : 0) < 200 && Math.max(...bres.probes) < 200;
+// the browser builds the FileList (a stat per file) in a task that ends as the page's change
+// handler runs: report it apart from the page's own tasks
+const pre = bres.longAt.filter(([t, d]) => t < 0 && t + d >= -5);
+const own = bres.longAt.filter((x) => !pre.includes(x)).map(([, d]) => d);
+const responsive = (own.length ? Math.max(...own) : 0) < 200 && Math.max(...bres.probes) < 200;
 row('documents done / failed', `${bres.ok} / ${BATCH - bres.ok}`, bres.bad.join('; '));
 row('drop → first report (ms)', f1(bres.firstMs));
 row('drop → half the reports (ms)', f1(bres.halfMs));
 row('drop → all reports (ms)', f1(bres.totalMs), bres.totalMs <= 10_000 ? '≤ 10 s ✓' : '> 10 s ✗');
 row('  setInputFiles round trip / wall to last (ms)', `${tDropped - tDrop} / ${tAll - tDrop}`);
 row('sum of the workers\' analyze time (ms)', f1(bres.sumAnalyzeMs), `median ${f1(bres.medianAnalyzeMs)} ms/article`);
-row('long tasks (> 50 ms): count / longest / total blocking (ms)', bres.noLongtask ? 'n/a' : `${lt.length} / ${f1(lt.length ? Math.max(...lt) : 0)} / ${f1(tbt)}`);
+row('long tasks (> 50 ms): count / longest / total blocking (ms)', bres.noLongtask ? 'n/a' : `${lt.length} / ${f1(lt.length ? Math.max(...lt) : 0)} / ${f1(tbt)}`, 'all, incl. the browser building the FileList');
+row('  the page\'s own after the drop: count / longest (ms)', `${own.length} / ${f1(own.length ? Math.max(...own) : 0)}`, pre.length ? `FileList task: ${pre.map(([, d]) => d).join(', ')} ms` : '');
 row('animation-frame gaps: median / p99 / max (ms)', `${f1(median(gaps))} / ${f1(p99)} / ${f1(gaps[gaps.length - 1])}`);
 row('0 ms timer lag (every 100 ms): median / max (ms)', `${f1(median(bres.probes))} / ${f1(Math.max(...bres.probes))}`, responsive ? 'responsive ✓ (no task ≥ 200 ms)' : 'not responsive ✗');
 row('file cards in the list', bres.cards);
