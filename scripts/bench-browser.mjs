@@ -3,8 +3,10 @@
 // tests' static server), driven in headless Debian Chromium by playwright-core with the flags
 // from wasm-pack.toml. Prints a table; numbers are printed, never asserted.
 //
-//   node scripts/bench-browser.mjs [--cold 5] [--runs 9] [--batch 1000] [--workers N] [--json out.json]
+//   node scripts/bench-browser.mjs [--cold 5] [--runs 9] [--batch 1000] [--workers N] [--json out.json] [--dist DIR]
 //
+// --dist DIR serves another build of the site (e.g. an older page with the same wasm, to
+// compare pages); default dist/.
 // --workers N appends ?workers=N to the page URL (the page's own override of its pool size;
 // default: clamp(hardwareConcurrency - 1, 1, 4)). All timings come from the page itself:
 // the worker's own performance.now() around init, warm-up and each analyze call, and the
@@ -23,8 +25,9 @@ const RUNS = +opt('runs', 9);
 const BATCH = +opt('batch', 1000);
 const WORKERS = opt('workers', '');
 const JSON_OUT = opt('json', '');
+const SITE = path.resolve(opt('dist', DIST));
 
-if (!existsSync(path.join(DIST, 'index.html'))) { console.error('bench-browser: dist/ missing; run `make dist`'); process.exit(1); }
+if (!existsSync(path.join(SITE, 'index.html'))) { console.error('bench-browser: dist/ missing; run `make dist`'); process.exit(1); }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : NaN; };
 const range = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
@@ -50,7 +53,7 @@ const A20K = article20k();
 
 // ---------------------------------------------------------------- page helpers
 
-const server = await serveStatic(DIST, '/');
+const server = await serveStatic(SITE, '/');
 const pageUrl = server.url + (WORKERS ? `?workers=${WORKERS}` : '');
 const browser = await launch();
 const chromium = browser.version();
@@ -68,15 +71,16 @@ const ready = (page) => page.waitForFunction(() => window.__zhibiao?.workerInfo,
 // buffers, playwright would build the File objects with script on the page's own thread
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'zhibiao-bench-'));
 const written = new Set();
-async function drop(page, files) {
+async function prepare(files) {
   const paths = [];
   for (const { name, buf } of files) {
     const p = path.join(tmp, name);
     if (!written.has(p)) { await writeFile(p, buf); written.add(p); }
     paths.push(p);
   }
-  await page.setInputFiles('#files', paths);
+  return paths;
 }
+const drop = async (page, files) => page.setInputFiles('#files', await prepare(files));
 const waitDone = (page, names, polling = 'raf') => page.waitForFunction((ns) => ns.every((n) => {
   const d = window.__zhibiao.docs.find((x) => x.name === n);
   return d && d.doneAt != null && (d.status === 'done' || d.status === 'error');
@@ -127,7 +131,7 @@ for (const q of [...downloads, ...onDemand.map((x) => `${x}#on-demand`)]) {
   const p = q.replace(/#on-demand$/, '');
   let rel = p.replace(/^\//, '') || 'index.html';
   if (rel.endsWith('/')) rel += 'index.html';
-  const file = path.join(DIST, rel);
+  const file = path.join(SITE, rel);
   if (!existsSync(file) || !(await stat(file)).isFile()) { files.push({ rel: `${rel} (not found)`, raw: 0, gz: 0 }); continue; }
   const buf = await readFile(file);
   files.push({ rel, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length, lazy });
@@ -169,6 +173,8 @@ const batch = Array.from({ length: BATCH }, (_, i) => {
   const s = seeds[i % seeds.length];
   return { name: `batch-${String(i).padStart(4, '0')}-${s.name}`, buf: Buffer.concat([s.buf, Buffer.from(`\n${i}\n`)]) };
 });
+await prepare(batch); // the files are on disk before the monitors start
+await bp.page.waitForTimeout(500);
 await bp.page.evaluate(() => {
   const b = (window.__bench = { longtasks: [], longAt: [], gaps: [], probes: [], stop: false });
   try {
@@ -263,7 +269,7 @@ const tbt = lt.reduce((s, d) => s + Math.max(0, d - 50), 0);
 // the browser builds the FileList (a stat per file) in a task that ends as the page's change
 // handler runs: report it apart from the page's own tasks
 const pre = bres.longAt.filter(([t, d]) => t < 0 && t + d >= -5);
-const own = bres.longAt.filter((x) => !pre.includes(x)).map(([, d]) => d);
+const own = bres.longAt.filter(([t]) => t >= 0).map(([, d]) => d);
 const responsive = (own.length ? Math.max(...own) : 0) < 200 && Math.max(...bres.probes) < 200;
 row('documents done / failed', `${bres.ok} / ${BATCH - bres.ok}`, bres.bad.join('; '));
 row('drop → first report (ms)', f1(bres.firstMs));
