@@ -2,7 +2,7 @@
 // Chromium by playwright-core. Compares every shared article's report with the native CLI's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir, mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { readFile, readdir, mkdir, mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DIST, ROOT, serveStatic, sharedArticles, nativeReport, comparable, launch } from './helpers.mjs';
@@ -71,7 +71,7 @@ after(async () => {
   await server?.close();
 });
 
-test('every shared article: the page gives the native report; bad files get error cards', { timeout: TIMEOUT }, async () => {
+test('every shared article and bad input: the page gives the native report; bad files get error cards', { timeout: TIMEOUT }, async () => {
   const files = await sharedArticles();
   assert.ok(files.length >= 5, 'the shared seeds are beside the repository');
   // the PNG's verdict comes from the native CLI on the same bytes (binary detection is the core's)
@@ -83,6 +83,12 @@ test('every shared article: the page gives the native report; bad files get erro
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0), want: null },
   ];
   await rm(tmp, { recursive: true, force: true });
+  // the bad-input corpus of tests/inputs (issue 5): the same outcome as natively, file by file
+  const inputsDir = path.join(ROOT, 'tests/inputs');
+  const inputs = (await readdir(inputsDir)).filter((f) => !/\.(md|py)$/.test(f)).sort();
+  for (const f of inputs) {
+    extra.push({ name: `inputs-${f}`, mimeType: 'application/octet-stream', buffer: await readFile(path.join(inputsDir, f)), want: nativeReport(path.join(inputsDir, f)) });
+  }
   const t0 = Date.now();
   // (playwright takes paths or buffers, not both in one call)
   const payloads = await Promise.all(files.map(async (f) => ({ name: path.basename(f), mimeType: 'text/plain', buffer: await readFile(f) })));
