@@ -83,9 +83,12 @@ pub fn is_noise_line(line: &str) -> bool {
     if lex.start.iter().any(|p| line.starts_with(p)) {
         return true;
     }
-    let footer_hits = lex.footer.iter().filter(|p| line.contains(*p)).count();
-    if footer_hits > 0 && n <= 120 || footer_hits >= 2 && n <= 300 {
-        return true;
+    // (a line over 300 chars is never a footer: skip the scan, most body text is that long)
+    if n <= 300 {
+        let footer_hits = lex.footer.iter().filter(|p| line.contains(*p)).count();
+        if footer_hits > 0 && n <= 120 || footer_hits >= 2 {
+            return true;
+        }
     }
     if n <= 30 && !has_clause_punct(line) && lex.nav.iter().any(|p| line.contains(p)) {
         return true;
