@@ -59,7 +59,7 @@ pub fn normalise(body: &str) -> Normalised {
     // Half-width forms, then decimal points between digits.
     let mut chars: Vec<char> = simplified.into_iter().map(half_width).collect();
     for i in 1..chars.len().saturating_sub(1) {
-        if matches!(chars[i], '·' | '．' | '‧' | '・' | '∙') && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit() {
+        if matches!(chars[i], '·' | '．' | '‧' | '・' | '∙' | '﹒') && chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit() {
             chars[i] = '.';
         }
     }
@@ -116,6 +116,8 @@ mod tests {
             ("农业增加值达到４０亿元，增长１０.２４％；", "农业增加值达到40亿元,增长10.24%;", Script::Simplified),
             ("时间：９时３０分", "时间:9时30分", Script::Simplified),
             ("1．5倍", "1.5倍", Script::Simplified),
+            ("占全公司１０﹒９２％", "占全公司10.92%", Script::Simplified),
+            ("建成3所。5月", "建成3所。5月", Script::Simplified),
             ("張三·李四", "张三·李四", Script::Simplified),
             ("", "", Script::Simplified),
         ];
