@@ -434,7 +434,7 @@ fn trailing_verbs(phrase: &str) -> &str {
 /// At least a quarter of the sentence's visible characters are Han.
 fn mostly_chinese(sentence: &[char]) -> bool {
     let visible = sentence.iter().filter(|c| !c.is_whitespace()).count();
-    let han = sentence.iter().filter(|&&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)).count();
+    let han = sentence.iter().filter(|&&c| crate::normalise::is_han(c)).count();
     han * 4 >= visible
 }
 

@@ -30,7 +30,10 @@ pub struct Normalised {
     pub script: Script,
 }
 
-fn is_han(c: char) -> bool {
+/// A Han character: the unified ideographs with extension A, the compatibility
+/// ideographs and the supplementary planes (extension B and later). The one definition
+/// the stages share.
+pub fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }
 

@@ -24,6 +24,7 @@ pub mod meta;
 mod noise;
 mod wrap;
 
+use crate::normalise::is_han as is_cjk;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -171,9 +172,6 @@ fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
-}
 
 /// A CSV document (most lines with the same number of commas, no quotes): cells are
 /// separated by tabs like any other table.

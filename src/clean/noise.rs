@@ -2,6 +2,7 @@
 //! Phrases live in `lexicons/noise_lines.txt`; shapes (weather, hotlines, counters,
 //! credits, SEO keywords, captions, menus) are regexes here.
 
+use crate::normalise::is_han as is_cjk;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -119,9 +120,6 @@ pub fn has_clause_punct(line: &str) -> bool {
     line.contains(['，', '。', '；', '！', '？', ',', ';', '、'])
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
-}
 
 /// A row of short menu items: `网站首页 | 关于我们 | …`, `氢能科技 沙蓬绿色种养产业模式 园区 园区`.
 /// Table rows (cells with figures) are not menus.
