@@ -6,7 +6,38 @@
 //! differ in length from its input; each line is converted whole when the length is kept,
 //! else clause by clause, else character by character (which always keeps alignment).
 
+use std::sync::LazyLock;
 use zhconv::{get_builtin_converter, Variant};
+
+/// Every character zhconv's zh-Hans table rewrites on its own (Traditional and variant
+/// forms), from `lexicons/traditional_chars.txt`, as a bitmap over the Basic Plane plus a
+/// sorted list beyond it. A line without one is left as it is, so Simplified text never
+/// builds the converter (~5 ms native, ~27 ms in the browser).
+struct TraditionalChars {
+    bmp: Vec<u64>,
+    astral: Vec<char>,
+}
+
+static TRADITIONAL: LazyLock<TraditionalChars> = LazyLock::new(|| {
+    let mut set = TraditionalChars { bmp: vec![0; 0x10000 / 64], astral: Vec::new() };
+    for c in crate::lexicon::entries(include_str!("../lexicons/traditional_chars.txt")).flat_map(str::chars) {
+        match u32::from(c) {
+            n @ 0..=0xFFFF => set.bmp[n as usize / 64] |= 1 << (n % 64),
+            _ => set.astral.push(c),
+        }
+    }
+    set.astral.sort_unstable();
+    set
+});
+
+/// Changed by the conversion to Simplified when it stands alone.
+pub fn is_traditional(c: char) -> bool {
+    let set = &*TRADITIONAL;
+    match u32::from(c) {
+        n @ 0..=0xFFFF => set.bmp[n as usize / 64] & (1 << (n % 64)) != 0,
+        _ => set.astral.binary_search(&c).is_ok(),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
@@ -38,8 +69,8 @@ pub fn is_han(c: char) -> bool {
 }
 
 pub fn normalise(body: &str) -> Normalised {
-    let conv = get_builtin_converter(Variant::ZhHans);
-    let convert = |s: &str| conv.convert(s);
+    // built on the first line that needs it
+    let convert = |s: &str| get_builtin_converter(Variant::ZhHans).convert(s);
     let mut simplified: Vec<char> = Vec::with_capacity(body.len() / 3);
     for (i, line) in body.split('\n').enumerate() {
         if i > 0 {
@@ -73,7 +104,7 @@ pub fn normalise(body: &str) -> Normalised {
 /// Converts one line to Simplified with exactly as many chars as it has.
 fn to_hans_aligned(line: &str, convert: &dyn Fn(&str) -> String) -> Vec<char> {
     let n = line.chars().count();
-    if !line.chars().any(is_han) {
+    if !line.chars().any(is_traditional) {
         return line.chars().collect();
     }
     let whole: Vec<char> = convert(line).chars().collect();
@@ -130,6 +161,35 @@ mod tests {
             assert_eq!(n.script, *script, "{input}");
             assert_eq!(n.text.chars().count(), input.chars().count());
         }
+    }
+
+    /// `lexicons/traditional_chars.txt` is exactly the set of characters zhconv
+    /// rewrites alone; `ZHIBIAO_BLESS=1 cargo test traditional_chars` regenerates it after
+    /// a zhconv upgrade.
+    #[test]
+    fn traditional_chars_lexicon_matches_zhconv() {
+        // the Basic Plane (Han, and punctuation: 「」 → “”) and the Han of the planes beyond
+        let all: Vec<char> = (0x20..=0x3FFFFu32).filter_map(char::from_u32).filter(|&c| c <= '\u{FFFF}' || is_han(c)).filter(|&c| c != '\n').collect();
+        // one char a line: the table's phrases cannot join neighbours
+        let joined: String = all.iter().flat_map(|&c| [c, '\n']).collect();
+        let converted = get_builtin_converter(Variant::ZhHans).convert(&joined);
+        let changed: Vec<char> =
+            all.iter().zip(converted.split('\n')).filter(|(c, out)| out.chars().ne(std::iter::once(**c))).map(|(c, _)| *c).collect();
+        if std::env::var_os("ZHIBIAO_BLESS").is_some() {
+            let mut text = String::from(
+                "# Characters that zhconv's zh-Hans table rewrites on their own (Traditional and\n\
+                 # variant forms, corner brackets). Generated: ZHIBIAO_BLESS=1 cargo test traditional_chars\n",
+            );
+            for chunk in changed.chunks(40) {
+                text.extend(chunk);
+                text.push('\n');
+            }
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/traditional_chars.txt"), text).expect("writes the lexicon");
+            return;
+        }
+        let listed: Vec<char> = all.iter().copied().filter(|&c| is_traditional(c)).collect();
+        assert_eq!(listed, changed, "lexicons/traditional_chars.txt is stale: ZHIBIAO_BLESS=1 cargo test traditional_chars");
+        assert!(is_traditional('國') && is_traditional('們') && !is_traditional('国') && !is_traditional('a'));
     }
 
     #[test]
