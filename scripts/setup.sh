@@ -12,8 +12,9 @@ need_web()  { [[ $what == web || $what == all ]]; }
 if need_web; then
   export DEBIAN_FRONTEND=noninteractive
   missing=()
-  # clang: jieba-rs/zstd C code for wasm32; chromium(+driver): browser tests; wqy: CJK glyphs in screenshots
-  for p in chromium chromium-driver clang llvm fonts-wqy-microhei; do
+  # chromium(+driver): browser tests; wqy: CJK glyphs in screenshots. No C compiler for
+  # wasm32: the module has no C code (zhconv's build script compresses with zstd natively).
+  for p in chromium chromium-driver fonts-wqy-microhei; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   if ((${#missing[@]})); then

@@ -3,12 +3,13 @@
 use jieba_rs::Jieba;
 use std::sync::LazyLock;
 
-// jieba's dictionary without its rarest words (scripts/prune-dict.sh): a third of the
-// size and load time of the default one.
-include_flate::flate!(static DICT: str from "lexicons/jieba_dict.txt" with zstd);
+// jieba's dictionary without its rarer words (scripts/prune-dict.sh). Kept as plain text:
+// inflating a compressed copy and re-checking its UTF-8 cost 20 ms of the browser's start-up,
+// against 56 KB more of gzip on the wire (the server's gzip packs text nearly as well).
+static DICT: &str = include_str!("../lexicons/jieba_dict.txt");
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
-    let mut reader = std::io::BufReader::new(DICT.as_bytes());
+    let mut reader = DICT.as_bytes(); // a byte slice reads lines without a second buffer
     // the dictionary is ours and tested, so a failure here is a build defect
     Jieba::with_dict(&mut reader).expect("the embedded jieba dictionary parses")
 });
