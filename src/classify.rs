@@ -1,6 +1,7 @@
 //! Stage 7 — the category of a metric (SPEC §2), from `lexicons/categories.txt`.
 
 use crate::lexicon::keyed;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 static CATEGORIES: LazyLock<Vec<(&str, Vec<&str>)>> =
@@ -18,8 +19,8 @@ pub const ALL: &[&str] = &[
 type Entry = (usize, usize, &'static str, usize);
 
 /// Every category word by its first char, and how many words there are.
-static BY_FIRST: LazyLock<(std::collections::HashMap<char, Vec<Entry>>, usize)> = LazyLock::new(|| {
-    let mut m: std::collections::HashMap<char, Vec<Entry>> = Default::default();
+static BY_FIRST: LazyLock<(FxHashMap<char, Vec<Entry>>, usize)> = LazyLock::new(|| {
+    let mut m: FxHashMap<char, Vec<Entry>> = FxHashMap::default();
     let mut n = 0;
     for (ci, (_, words)) in CATEGORIES.iter().enumerate() {
         for &w in words {

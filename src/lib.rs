@@ -43,6 +43,19 @@ impl Default for Options {
     }
 }
 
+/// Runs the two independent halves of an analysis, the figures and the keywords: on a
+/// second core when one is free (rayon's `join` stays on this thread when every worker
+/// is busy, as in the command line's batch), in turn in wasm.
+#[cfg(not(target_arch = "wasm32"))]
+fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    rayon::join(a, b)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn both<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
+    (a(), b())
+}
+
 /// Analyse one document with the default options.
 pub fn analyze(bytes: &[u8], name: &str) -> Result<Report, Error> {
     analyze_with(bytes, name, &Options::default())
@@ -67,10 +80,13 @@ pub fn analyze_with(bytes: &[u8], name: &str, opts: &Options) -> Result<Report, 
     let norm = normalise::normalise(&cleaned.body);
     let title = cleaned.meta.title.clone();
     let date = cleaned.meta.date.clone();
-    let doc_region = region::document_region(title.as_deref(), &norm.text, &cleaned.body);
-    let ctx = extract::DocContext { date: date.clone(), region: doc_region.clone() };
-    let metrics = extract::extract(&norm.text, &cleaned.body, &ctx);
-    let keywords = if opts.keywords { keywords::keywords(&norm.text, 10) } else { Vec::new() };
+    let figures = || {
+        let doc_region = region::document_region(title.as_deref(), &norm.text, &cleaned.body);
+        let ctx = extract::DocContext { date: date.clone(), region: doc_region.clone() };
+        (doc_region, extract::extract(&norm.text, &cleaned.body, &ctx))
+    };
+    let keywords = || if opts.keywords { keywords::keywords(&norm.text, 10) } else { Vec::new() };
+    let ((doc_region, metrics), keywords) = both(figures, keywords);
     let original_text = (norm.text != cleaned.body).then(|| cleaned.body.clone());
     Ok(Report {
         source: report::Source {

@@ -25,6 +25,7 @@ mod noise;
 mod wrap;
 
 use crate::normalise::is_han as is_cjk;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -380,7 +381,7 @@ pub fn clean(text: &str) -> Cleaned {
     }
     trim_edges(&mut paras);
 
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut body: Vec<String> = Vec::new();
     for p in paras {
         let p = strip_bullet(&p);
@@ -389,10 +390,9 @@ pub fn clean(text: &str) -> Cleaned {
             continue;
         }
         if char_len(&p) >= 6 {
-            if seen.contains_key(&p) {
+            if !seen.insert(p.clone()) {
                 continue;
             }
-            seen.insert(p.clone(), ());
         }
         body.push(p);
     }
@@ -451,7 +451,7 @@ fn body_title(lines: &[Line], top: &[usize], headings: &[String]) -> Option<Stri
 /// document) and page numbers (pure numbers that mostly count up) are furniture that can
 /// sit inside a paragraph: they are dropped as transparent.
 fn drop_running_headers(lines: &mut [Line]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for l in lines.iter().filter(|l| l.keep) {
         if char_len(&l.text) <= 40 && !ends_sentence(&l.text) && !noise::has_clause_punct(&l.text) {
             *counts.entry(l.text.as_str()).or_default() += 1;

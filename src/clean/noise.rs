@@ -3,6 +3,7 @@
 //! credits, SEO keywords, captions, menus) are regexes here.
 
 use crate::normalise::is_han as is_cjk;
+use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -38,6 +39,19 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     lex
 });
+
+/// The footer phrases as one automaton: a line is read once, not once per phrase.
+static FOOTER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(&LEXICON.footer).expect("footer phrases build an automaton"));
+
+/// How many different footer phrases `line` contains.
+fn footer_hits(line: &str) -> usize {
+    // (no allocation for the usual line without any)
+    let mut ids: Vec<usize> = FOOTER.find_overlapping_iter(line).map(|m| m.pattern().as_usize()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
 
 static SHAPES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -86,8 +100,8 @@ pub fn is_noise_line(line: &str) -> bool {
     }
     // (a line over 300 chars is never a footer: skip the scan, most body text is that long)
     if n <= 300 {
-        let footer_hits = lex.footer.iter().filter(|p| line.contains(*p)).count();
-        if footer_hits > 0 && n <= 120 || footer_hits >= 2 {
+        let hits = footer_hits(line);
+        if hits > 0 && n <= 120 || hits >= 2 {
             return true;
         }
     }
