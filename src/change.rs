@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         (?P<basis>(?:同比|环比
                    |(?:比|较)(?:上年同期|去年同期|上年末|上年底|上年|去年|前年|上月|上季度|年初|[0-9]{4}年(?:同期|末|底)?)

@@ -20,7 +20,7 @@ pub struct DocContext {
 
 /// A sub-unit named at the head of a clause: `温泉街道投入…`, `蒋官屯镇新建…`.
 static SUB_REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^\p{Han}]*)(?P<name>[\p{Han}]{2,4}?(?:街道|镇|乡))").expect("sub-region pattern")
+    crate::pattern::regex(r"^(?:[^\p{Han}]*)(?P<name>[\p{Han}]{2,4}?(?:街道|镇|乡))").expect("sub-region pattern")
 });
 const NOT_SUB_REGION: &[&str] = &["城镇", "乡镇", "小镇", "村镇", "城乡", "各乡镇", "全镇", "全乡", "重镇", "特色小镇"];
 

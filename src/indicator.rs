@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 /// List numbering at the start of a phrase: `9.`, `(5)`, `一是`, `二、`, `其一,`.
 static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)^(?:
             [\(（]\s*[0-9一二三四五六七八九十]+\s*[\)）]   # (5) （三）
           | [0-9]+\s*[.、]                              # 9. 9、

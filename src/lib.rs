@@ -14,6 +14,7 @@ pub mod indicator;
 pub mod keywords;
 pub mod lexicon;
 pub mod normalise;
+pub mod pattern;
 pub mod numeral;
 pub mod period;
 pub mod quantity;

@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         (?P<text>
             (?P<cutoff>截至|截止到|截止|截至到)?

@@ -29,7 +29,7 @@ const PER: &str = "年|月|日|天|人|户|亩|平方米|吨|次|公斤|千瓦�
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let units = alternation(UNITS.iter().map(|&(w, _)| w));
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"(?x)
         (?P<pre>大约|约|将近|接近|近|超过|逾|不到|不足|不超过)?
         (?:
@@ -53,7 +53,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Nouns after a bare `38.3万` that say it counts people.
 static PEOPLE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^,;。!?:、]{0,12}?(?:人口|人员|群众|居民|职工|学生|师生|志愿者|党员|农民|劳动力|老人|儿童|游客|患者)")
+    crate::pattern::regex(r"^[^,;。!?:、]{0,12}?(?:人口|人员|群众|居民|职工|学生|师生|志愿者|党员|农民|劳动力|老人|儿童|游客|患者)")
         .expect("people pattern")
 });
 

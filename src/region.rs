@@ -93,7 +93,7 @@ fn short(name: &str) -> &str {
 }
 
 static CITY_THEN_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}]{2,4}(?:市|省))([\p{Han}]{2,4}(?:区|县|市))").expect("city+unit pattern")
+    crate::pattern::regex(r"([\p{Han}]{2,4}(?:市|省))([\p{Han}]{2,4}(?:区|县|市))").expect("city+unit pattern")
 });
 
 /// The unit the document is mainly about: the most mentioned administrative name,

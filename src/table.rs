@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// A header cell: a name and an optional unit in brackets or a trailing `%`.
 static HEADER_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>.*?)\s*(?:[(（](?P<unit>[^)）]{1,8})[)）]|(?P<pct>%))?$").expect("header cell pattern")
+    crate::pattern::regex(r"^(?P<name>.*?)\s*(?:[(（](?P<unit>[^)）]{1,8})[)）]|(?P<pct>%))?$").expect("header cell pattern")
 });
 /// Column names that hold no measure.
 const NOT_MEASURES: &[&str] = &["排名", "名次", "序号", "编号", "代码", "位次", "排序"];

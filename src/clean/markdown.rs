@@ -7,18 +7,18 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ^ \s{0,3} \#{1,6} (?:\s+|$) (.*?) \s* \#* \s* $").expect("heading regex")
+    crate::pattern::regex(r"(?x) ^ \s{0,3} \#{1,6} (?:\s+|$) (.*?) \s* \#* \s* $").expect("heading regex")
 });
-static ATTRS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?x) \s* \{ [.\#:] [^}]* \}").expect("attrs regex"));
-static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?x) !\[ [^\]]* \] \( [^)]* \)").expect("image regex"));
+static ATTRS: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"(?x) \s* \{ [.\#:] [^}]* \}").expect("attrs regex"));
+static IMAGE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"(?x) !\[ [^\]]* \] \( [^)]* \)").expect("image regex"));
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) \[ ([^\]]*) \] (?: \( [^)]* \) | \[ [^\]]* \] )").expect("link regex")
+    crate::pattern::regex(r"(?x) \[ ([^\]]*) \] (?: \( [^)]* \) | \[ [^\]]* \] )").expect("link regex")
 });
 static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) \*\*([^*]+?)\*\* | __([^_]+?)__ | ~~([^~]+?)~~ | `([^`]+)`").expect("emphasis regex")
+    crate::pattern::regex(r"(?x) \*\*([^*]+?)\*\* | __([^_]+?)__ | ~~([^~]+?)~~ | `([^`]+)`").expect("emphasis regex")
 });
-static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$").expect("rule regex"));
-static TABLE_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$").expect("table sep regex"));
+static RULE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$").expect("rule regex"));
+static TABLE_SEP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$").expect("table sep regex"));
 
 pub struct MdOut {
     pub text: String,

@@ -25,7 +25,7 @@ fn ymd(y: &str, m: &str, d: Option<&str>) -> Option<String> {
 }
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         (?:^|[^0-9])
         (\d{4}) \s* [-/.年] \s* (\d{1,2}) \s* [-/.月] \s* (\d{1,2}) \s* 日?
@@ -35,11 +35,11 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) (?:^|[^0-9]) (\d{4}) \s* 年 \s* (\d{1,2}) \s* 月 (?:[^0-9日]|$)").expect("ym regex")
+    crate::pattern::regex(r"(?x) (?:^|[^0-9]) (\d{4}) \s* 年 \s* (\d{1,2}) \s* 月 (?:[^0-9日]|$)").expect("ym regex")
 });
 
 static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         (?:^|[(（\s])            # standing alone or in brackets: (20240229)
         ((?:19|20)\d{2}) (\d{2}) (\d{2})
@@ -49,7 +49,7 @@ static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ENGLISH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?xi)
         (?: (\d{1,2}) \s+ (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \.? ,? \s+ (\d{4})   # 04 Dec 2021
           | (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \.? \s+ (\d{1,2}) ,? \s+ (\d{4})  # Dec 4, 2021
@@ -97,7 +97,7 @@ pub fn parse_date(s: &str) -> Option<String> {
 }
 
 static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         发布时间|發布時間|发布日期|發佈日期|發布日期|更新时间|更新時間|时间[:：]|時間[:：]
         |来源[:：]|來源[:：]|作者[:：]|责任编辑|責任編輯|编辑[:：]|編輯[:：]|稿源|出处[:：]
@@ -108,7 +108,7 @@ static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         (?:来源|來源|稿源|出处|出處) \s* [:：] \s*
         ([^\s|｜【\[()（）:：,，。]{2,30})",
@@ -117,13 +117,13 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) (?:^|\s) (?:作者|作\s者) \s* [:：] \s* ([^\s|｜【\[()（）:：,，。]{2,20})").expect("author regex")
+    crate::pattern::regex(r"(?x) (?:^|\s) (?:作者|作\s者) \s* [:：] \s* ([^\s|｜【\[()（）:：,，。]{2,20})").expect("author regex")
 });
 
 /// A date at the start of a short header line: `2021-04-19 聊城开发区`,
 /// `2022-08-11 09:08来源:…`, `2022年8月11日 星期四`.
 static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x) ^ [\s　]* \d{4} \s* [-/.年] \s* \d{1,2} \s* [-/.月] \s* \d{1,2} \s* 日?
         (?: \s* \d{1,2} [:：] \d{2} (?: [:：] \d{2} )? )?",
     )

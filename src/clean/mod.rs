@@ -70,7 +70,7 @@ pub struct Cleaned {
 }
 
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?xi)
           </? (?:p|div|br|span|a|img|strong|b|i|em|u|font|table|tr|td|th|li|ul|ol|h[1-6]|iframe
                |script|style|section|article|center|blockquote|hr|pre|sup|sub|tbody|thead|body|head|html|meta|title|link)
@@ -83,11 +83,11 @@ static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<(?:!doctype|html))|<body[\s>]|<head[\s>]").expect("html doc regex")
+    crate::pattern::regex(r"(?i)^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<(?:!doctype|html))|<body[\s>]|<head[\s>]").expect("html doc regex")
 });
 
 static MD_FEATURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?xm)
           ^ \s{0,3} \#{1,6} \s+ \S      # heading
         | ^ \s* ```                     # fence
@@ -516,7 +516,7 @@ fn drop_short_runs(lines: &mut [Line]) {
 }
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x) ^ (?: [-*+•·▪◆●○■□►>]\s* (?:\d{1,2}\s+)?   # - 标题, - 1 标题, · 标题
                  | \d{1,2} \s+ \S                         # 1 标题
                  | \[\d{1,2}\]                            # [1]
@@ -623,7 +623,7 @@ fn trim_edges(paras: &mut Vec<String>) {
 const TONE: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
 
 static PINYIN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         ([\p{Han}])                                   # the character glossed
         [(（] ([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}) [)）]   # its reading",
@@ -652,7 +652,7 @@ fn strip_pinyin(s: &str, many: bool) -> String {
 }
 
 static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
           \? [!！。，]? [\p{Han}]? \?                             # ?!稊?  ?。?
           (?: [(（]? [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7} [)）] )?   # a reading left behind
@@ -679,7 +679,7 @@ fn strip_mojibake(s: &str) -> (String, usize) {
     (out.into_owned(), n)
 }
 
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+•▪◆●○■□►]\s+)").expect("bullet regex"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^(?:[-*+•▪◆●○■□►]\s+)").expect("bullet regex"));
 
 fn strip_bullet(s: &str) -> String {
     BULLET.replace(s, "").into_owned()

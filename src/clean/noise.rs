@@ -54,7 +54,7 @@ fn footer_hits(line: &str) -> usize {
 }
 
 static SHAPES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         # weather header: 12月5日：晴 气温4~18℃
           气温 \s* -? \d+ \s* [~～\-—至] \s* -? \d+ \s* (?:℃|°C|度)
