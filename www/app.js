@@ -81,8 +81,13 @@ const POOL_SIZE = (() => {
   if (Number.isInteger(q) && q >= 1) return Math.min(q, 8);
   return Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 2) - 1));
 })();
+// boot.js started the first worker while the page was still loading; a page without it
+// (or where it has not run yet) starts its own
+const booted = window.zhibiaoBootWorker;
+window.zhibiaoBootWorker = null; // boot.js, if it runs late, leaves the pool alone
 const bridge = new WorkerPool(new URL('./worker.js', import.meta.url), {
   size: POOL_SIZE,
+  adopt: booted ?? undefined,
   onRestart: (why) => { if (why !== 'cancelled') note(`分析模块已重启（${why === 'trap' ? '模块崩溃' : why}），继续处理其余文件。`); },
 });
 bridge.ready.then((info) => {

@@ -1,18 +1,20 @@
 // A tiny page↔worker bridge (in the spirit of squoosh's): `call(method, ...args)` returns a
 // promise; `restart()` terminates the worker (cancelling whatever it was doing) and starts a
 // fresh one; a worker that traps or dies is replaced by itself, failing only the call in flight.
+// `worker`: an already started Worker for `url` to adopt (boot.js starts one early).
 export class WorkerBridge {
-  constructor(url, { onRestart } = {}) {
+  constructor(url, { onRestart, worker } = {}) {
     this.url = url;
     this.onRestart = onRestart;
     this.pending = new Map();
     this.nextId = 1;
     this.restarts = 0;
-    this.#start();
+    this.#start(worker);
   }
 
-  #start() {
-    const w = new Worker(this.url, { type: 'module' });
+  #start(adopted) {
+    // the worker answers only what it is asked, so nothing it said before this is lost
+    const w = adopted ?? new Worker(this.url, { type: 'module' });
     w.onmessage = ({ data }) => {
       const p = this.pending.get(data.id);
       if (!p) return;
@@ -74,7 +76,7 @@ export class WorkerBridge {
  * `restarts` counts restart events (a cancel or a trap), not workers.
  */
 export class WorkerPool {
-  constructor(url, { size = 1, depth = 2, onRestart, onReady } = {}) {
+  constructor(url, { size = 1, depth = 2, onRestart, onReady, adopt } = {}) {
     this.url = url;
     this.size = size;
     this.depth = depth;
@@ -86,15 +88,16 @@ export class WorkerPool {
     this.queue = [];
     this.slots = [];
     this.generation = 0;
-    this.#add(); // the first worker at once; the others once it is ready (they would slow its start)
+    this.#add(adopt); // the first worker at once; the others once it is ready (they would slow its start)
     this.ready = this.slots[0].ready;
     this.ready.then(() => { for (let i = 1; i < this.size; i++) this.#add(); this.#drain(); }, () => {});
   }
 
-  #add() {
+  #add(worker) {
     const slot = { busy: 0, ready: null, bridge: null, isReady: false };
     const gen = this.generation;
     slot.bridge = new WorkerBridge(this.url, {
+      worker,
       onRestart: (why) => {
         if (why === 'cancelled') return; // counted once by restart()
         this.restarts++;
