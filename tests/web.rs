@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 
 // The binding exactly as the library compiles it; its `super::` paths resolve to these.
 #[allow(unused_imports)]
-use zhibiao::{analyze_with, keywords, Error, Options, Report};
+use zhibiao::{analyze_with, keywords, report, Error, Options, Report};
 #[path = "../src/wasm.rs"]
 #[allow(dead_code)]
 mod binding;
