@@ -8,7 +8,7 @@
 // --dist DIR serves another build of the site (e.g. an older page with the same wasm, to
 // compare pages); default dist/.
 // --workers N appends ?workers=N to the page URL (the page's own override of its pool size;
-// default: clamp(hardwareConcurrency - 1, 1, 4)). All timings come from the page itself:
+// default: clamp(hardwareConcurrency, 1, 4)). All timings come from the page itself:
 // the worker's own performance.now() around init, warm-up and each analyze call, and the
 // page's performance.now() when a file was queued and when its card showed the report.
 import { readFile, readdir, stat, writeFile, mkdtemp, rm } from 'node:fs/promises';

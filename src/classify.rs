@@ -55,9 +55,20 @@ fn score_into(text: &str, weight: usize, scores: &mut [usize]) {
 /// The category whose words best match the indicator (weight 3) and the sentence
 /// (weight 1); `other` when none does.
 pub fn classify(indicator: &str, sentence: &str) -> &'static str {
+    classify_in(indicator, &sentence_scores(sentence))
+}
+
+/// A sentence's category scores, for [`classify_in`]: computed once for all its figures.
+pub fn sentence_scores(sentence: &str) -> Vec<usize> {
     let mut scores = vec![0usize; CATEGORIES.len()];
-    score_into(indicator, 3, &mut scores);
     score_into(sentence, 1, &mut scores);
+    scores
+}
+
+/// [`classify`] with the sentence already scored.
+pub fn classify_in(indicator: &str, sentence_scores: &[usize]) -> &'static str {
+    let mut scores = sentence_scores.to_vec();
+    score_into(indicator, 3, &mut scores);
     let mut best = ("other", 0usize);
     for ((cat, _), &score) in CATEGORIES.iter().zip(&scores) {
         if score > best.1 {

@@ -151,6 +151,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
         let long = e - s > MAX_EVIDENCE;
         let sentence: String = if long { String::new() } else { ochars[s.min(ochars.len())..e.min(ochars.len())].iter().collect() };
         let simple_sentence = if long { String::new() } else { text_of(s, e) };
+        let sentence_scores = if long || items.iter().all(|it| it.attached) { Vec::new() } else { classify::sentence_scores(&simple_sentence) };
         for it in &items {
             let q = &it.q;
             let before = text_of(it.before.0, it.before.1);
@@ -222,7 +223,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
             } else {
                 (sentence.clone(), simple_sentence.clone())
             };
-            let category = classify::classify(&ind, &simple_sentence).to_string();
+            let category = if long { classify::classify(&ind, &simple_sentence) } else { classify::classify_in(&ind, &sentence_scores) }.to_string();
             out.push(Metric {
                 indicator: ind,
                 value: q.value,

@@ -631,13 +631,24 @@ static PINYIN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pinyin regex")
 });
 
+/// Every gloss is in brackets: a text without one is not searched at all.
+fn may_gloss(s: &str) -> bool {
+    s.contains(['(', '（'])
+}
+
 fn count_tone_glosses(s: &str) -> usize {
+    if !may_gloss(s) {
+        return 0;
+    }
     PINYIN_GLOSS.captures_iter(s).filter(|c| c[2].chars().any(|ch| TONE.contains(ch))).count()
 }
 
 /// `區(qū)` → `區`. Readings without tone marks go too when the document is full of
 /// glosses (`many`), since a converter also writes neutral tones (`子(zi)`).
 fn strip_pinyin(s: &str, many: bool) -> String {
+    if !may_gloss(s) {
+        return s.to_string();
+    }
     PINYIN_GLOSS
         .replace_all(s, |c: &regex::Captures| {
             let toned = c[2].chars().any(|ch| TONE.contains(ch));
@@ -665,6 +676,10 @@ static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Mojibake runs out; one that swallowed a sentence end leaves a `。`.
 fn strip_mojibake(s: &str) -> (String, usize) {
+    // every alternative holds a `?` or U+FFFD
+    if !s.contains(['?', '\u{FFFD}']) {
+        return (s.to_string(), 0);
+    }
     let mut n = 0;
     let out = MOJIBAKE.replace_all(s, |c: &regex::Captures| {
         n += 1;
