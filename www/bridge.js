@@ -88,9 +88,13 @@ export class WorkerPool {
     this.queue = [];
     this.slots = [];
     this.generation = 0;
-    this.#add(adopt); // the first worker at once; the others once it is ready (they would slow its start)
+    // The first worker at once; the others once it is ready (they would slow its start) and,
+    // if it is then analysing a file dropped while the page loaded, after that report or as
+    // soon as more files wait than it holds: starting a worker is ~250 ms of CPU, which would
+    // otherwise be taken from the first report on a 2-core machine.
+    this.#add(adopt);
     this.ready = this.slots[0].ready;
-    this.ready.then(() => { for (let i = 1; i < this.size; i++) this.#add(); this.#drain(); }, () => {});
+    this.ready.then(() => this.#grow(), () => {});
   }
 
   #add(worker) {
@@ -123,7 +127,16 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       this.queue.push({ method, args, resolve, reject, tries: 0 });
       this.#drain();
+      this.#grow();
     });
+  }
+
+  /** Starts the rest of the pool once the first worker is ready, unless it is busy with nothing waiting. */
+  #grow() {
+    if (this.slots.length >= this.size || !this.slots[0]?.isReady) return;
+    if (this.queue.length === 0 && this.slots.some((s) => s.busy > 0)) return;
+    while (this.slots.length < this.size) this.#add();
+    this.#drain();
   }
 
   #drain() {
@@ -148,6 +161,7 @@ export class WorkerPool {
     }).finally(() => {
       if (gen === this.generation) slot.busy--;
       this.#drain();
+      this.#grow();
     });
   }
 
