@@ -73,7 +73,8 @@ pub fn parse_date(s: &str) -> Option<String> {
             return Some(d);
         }
     }
-    if let Some(c) = ENGLISH_DATE.captures(&s) {
+    // (a regex not compiled at all for the many texts without a Latin month name)
+    if let Some(c) = s.bytes().any(|b| b.is_ascii_alphabetic()).then(|| ENGLISH_DATE.captures(&s)).flatten() {
         let (d, m, y) = if c.get(1).is_some() {
             (c.get(1), c.get(2), c.get(3))
         } else {
@@ -156,10 +157,17 @@ pub fn ends_sentence(line: &str) -> bool {
 }
 
 pub fn publisher_in(line: &str) -> Option<String> {
+    // every alternative of SOURCE ends in one of these (the regex is compiled only when needed)
+    if !line.contains(['源', '处', '處']) {
+        return None;
+    }
     SOURCE.captures(line).map(|c| c[1].trim().to_string()).filter(|s| s.chars().count() >= 2)
 }
 
 pub fn author_in(line: &str) -> Option<String> {
+    if !line.contains('作') {
+        return None;
+    }
     AUTHOR.captures(line).map(|c| c[1].trim().to_string())
 }
 

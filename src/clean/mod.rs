@@ -99,7 +99,15 @@ static MD_FEATURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// HTML when it says so (doctype, `<html>`, `<body>`) or when markup is dense.
+/// Markup needs a `<` or an `&`: without one the HTML regexes are not even compiled.
+fn may_have_markup(text: &str) -> bool {
+    text.contains(['<', '&'])
+}
+
 fn looks_like_html_doc(text: &str) -> bool {
+    if !may_have_markup(text) {
+        return false;
+    }
     let head: String = text.chars().take(4000).collect();
     if HTML_DOC.is_match(&head) {
         return true;
@@ -112,10 +120,16 @@ const MAX_TAG: usize = 2000;
 
 /// Has at least one HTML tag or entity.
 fn has_markup(text: &str) -> bool {
+    if !may_have_markup(text) {
+        return false;
+    }
     HTML_TAG.find_iter(text).any(|m| m.len() <= MAX_TAG)
 }
 
 fn markup_dense(text: &str) -> bool {
+    if !may_have_markup(text) {
+        return false;
+    }
     let mut tags = 0usize;
     let mut markup = 0usize;
     for m in HTML_TAG.find_iter(text).filter(|m| m.len() <= MAX_TAG) {
@@ -132,7 +146,8 @@ fn detect_format(text: &str, has_front_matter: bool) -> Format {
     if looks_like_html_doc(text) {
         return Format::Html;
     }
-    if MD_FEATURE.find_iter(text).take(2).count() >= 2 {
+    // every Markdown feature has one of these characters
+    if text.contains(['#', '`', '|', '[', '*']) && MD_FEATURE.find_iter(text).take(2).count() >= 2 {
         return Format::Markdown;
     }
     Format::Text
