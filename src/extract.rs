@@ -107,7 +107,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
     let chars: Vec<char> = line.chars().collect();
     let ochars: Vec<char> = orig.chars().collect();
     let periods = period::find(line, ctx.date.as_deref());
-    let period_texts: Vec<&str> = periods.iter().map(|(_, p)| p.text.as_str()).collect();
+    let period_texts: Vec<&str> = periods.iter().map(|f| f.written.as_str()).collect();
     let mut removable: Vec<&str> = removable.to_vec();
     removable.extend(period_texts.iter().copied());
     removable.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -170,15 +170,15 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
             // the period before the figure in its sentence, else one later in its clause
             // (`纳入2021年老旧小区改造计划`), else the paragraph's. Periods are in text
             // order: binary searches, not a scan of them all for every figure.
-            let after_fig = periods.partition_point(|(end, _)| *end <= q.span[0]);
+            let after_fig = periods.partition_point(|f| f.end <= q.span[0]);
             let period = periods[..after_fig]
                 .last()
-                .filter(|(end, _)| *end > s)
+                .filter(|f| f.end > s)
                 .or_else(|| {
-                    let i = periods.partition_point(|(end, _)| *end <= q.span[1]);
-                    periods.get(i).filter(|(end, _)| *end <= it.clause.1)
+                    let i = periods.partition_point(|f| f.end <= q.span[1]);
+                    periods.get(i).filter(|f| f.end <= it.clause.1)
                 })
-                .map(|(_, p)| p.clone())
+                .map(|f| f.period.clone())
                 .or_else(|| sticky.clone());
             let ind = match it.kind {
                 Kind::Change(_, len) => {
@@ -239,9 +239,9 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                 span: [base + q.span[0], base + q.span[1]],
             });
         }
-        if let Some((_, p)) = periods[..periods.partition_point(|(end, _)| *end <= e)].last().filter(|(end, _)| *end > s) {
-            if period::carries_over(p) {
-                sticky = Some(p.clone());
+        if let Some(f) = periods[..periods.partition_point(|f| f.end <= e)].last().filter(|f| f.end > s) {
+            if period::carries_over(&f.period) {
+                sticky = Some(f.period.clone());
             }
         }
     }
@@ -466,6 +466,14 @@ mod tests {
         assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some("2022-01-01"), Some("2022-06-30")));
         assert_eq!(m[1].region.as_deref(), Some("石家庄市"));
         assert_eq!(m[1].category, "income");
+    }
+
+    #[test]
+    fn a_quoted_plan_period_leaves_the_indicator_whole() {
+        let m = run("“十三五”期间全区新增就业2万人。", None, Some("嘉兴市南湖区"));
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].indicator, "新增就业");
+        assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("十三五期间"));
     }
 
     #[test]

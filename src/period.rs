@@ -44,8 +44,18 @@ pub fn carries_over(p: &Period) -> bool {
     p.text.contains('年') || p.text.contains("目前") || p.text.contains("五")
 }
 
-/// The periods named in `text`, as (char offset of the end of the match, period).
-pub fn find(text: &str, doc_date: Option<&str>) -> Vec<(usize, Period)> {
+/// A period named in a paragraph.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Char offset where its words end.
+    pub end: usize,
+    /// Its words as written, quotation marks and all (what an indicator is trimmed of).
+    pub written: String,
+    pub period: Period,
+}
+
+/// The periods named in `text`, in text order.
+pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     let doc = doc_date.and_then(parse_date);
     let mut out = Vec::new();
     let mut idx = crate::quantity::CharIndex::new(text);
@@ -65,7 +75,9 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<(usize, Period)> {
         let Some(p) = resolve(&caps, doc) else { continue };
         let _ = after;
         let end = idx.char_at(m.end());
-        out.push((end, Period { text: raw.trim_matches(|c| c == '“' || c == '”' || c == '"').to_string(), start: p.0, end: p.1 }));
+        // quotation marks go, both of them: `“十四五”期间` → `十四五期间`, never `十四五”期间`
+        let text: String = raw.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
+        out.push(Found { end, written: raw.to_string(), period: Period { text, start: p.0, end: p.1 } });
     }
     out
 }
@@ -216,7 +228,7 @@ mod tests {
     fn one(text: &str, date: Option<&str>) -> (String, Option<String>, Option<String>) {
         let f = find(text, date);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
-        let p = &f[0].1;
+        let p = &f[0].period;
         (p.text.clone(), p.start.clone(), p.end.clone())
     }
 
@@ -243,7 +255,7 @@ mod tests {
             ("截至6月20日全区", Some("2021-07-01"), "截至6月20日", None, s("2021-06-20")),
             ("截至6月20日全区", None, "截至6月20日", None, None),
             ("预计11月底之前全部", d, "11月底之前", None, s("2022-11-30")),
-            ("“十三五”期间,全区", None, "十三五”期间", s("2016-01-01"), s("2020-12-31")),
+            ("“十三五”期间,全区", None, "十三五期间", s("2016-01-01"), s("2020-12-31")),
             ("2021年1-10月,全省", None, "2021年1-10月", s("2021-01-01"), s("2021-10-31")),
             ("2022年一季度", None, "2022年一季度", s("2022-01-01"), s("2022-03-31")),
             ("每年投入", d, "每年", None, None),
@@ -252,7 +264,8 @@ mod tests {
         for (text, date, t, a, b) in cases {
             let got = one(text, *date);
             assert_eq!((got.1, got.2), (a.clone(), b.clone()), "{text}");
-            assert!(got.0.contains(t.trim_matches('”')) || t.contains(&got.0), "{text}: {}", got.0);
+            assert!(got.0.contains(t) || t.contains(&got.0), "{text}: {}", got.0);
+            assert!(!got.0.contains(['“', '”', '"']), "{text}: {}", got.0);
         }
     }
 
