@@ -38,6 +38,9 @@ after(async () => {
 
 test('a batch goes over three workers; a trap mid-batch loses no file', { timeout: TIMEOUT }, async () => {
   assert.equal(await page.evaluate(() => window.__zhibiao.pool.size), 3);
+  // boot.js's early worker is adopted by the pool, not doubled: three workers, three loads
+  const workerLoads = server.requests.filter((u) => new URL(u, 'http://x').pathname.endsWith('/worker.js')).length;
+  assert.equal(workerLoads, 3);
   const restarts = await page.evaluate(() => window.__zhibiao.pool.restarts);
   await page.setInputFiles('#files', batch('a', 30));
   await page.waitForFunction(() => window.__zhibiao.docs.some((d) => d.status === 'done'));
