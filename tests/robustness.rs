@@ -357,13 +357,9 @@ fn utf8_cut_inside_a_char_stays_utf8() {
     }
 }
 
-/// Known bug (clean, not fixed here): a first line that is a full sentence with a figure
-/// and ends in an emoji (or any char after its `。`) is taken for the headline and
-/// dropped from the body, figure and all. `title_like` no longer takes such a line for a
-/// headline, but another header rule of the cleaner still drops it.
-/// Run with `cargo test --release --test robustness -- --ignored`.
+/// A first line that is a full sentence with a figure and ends in an emoji (or any
+/// pictograph after its `。`) is article text: neither the headline nor an edge line.
 #[test]
-#[ignore = "known bug in clean: a first line ending in an emoji is still dropped (not by title_like any more)"]
 fn a_figure_line_ending_in_an_emoji_is_not_a_title() {
     let r = analyze("全市居民人均可支配收入16993元，增长5.1%。👍\n城镇新增就业24.8万人。".as_bytes(), "e.txt").expect("report");
     assert!(has_value(&r, 16993.0, "元"), "{:?} / title {:?}", r.text, r.document.title);

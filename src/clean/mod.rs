@@ -602,9 +602,18 @@ fn title_from_headlines(headlines: &[String], paras: &[String]) -> Option<String
 }
 
 /// A paragraph of the article proper: a sentence, or long enough to be one.
+/// Emoji and pictographs that close a post's sentence (`…增长5.1%。👍`): the sentence
+/// still ends at its stop.
+fn is_trailing_decoration(c: char) -> bool {
+    matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}' | '\u{20E3}') || c.is_whitespace()
+}
+
 fn is_article_para(p: &str) -> bool {
     let n = char_len(p);
-    let full_stop = p.trim_end().trim_end_matches(['”', '」', '』', '"', '）', ')']).ends_with(['。', '！', '？', '!', '?', '；', ';', '…']);
+    let full_stop = p
+        .trim_end_matches(is_trailing_decoration)
+        .trim_end_matches(['”', '」', '』', '"', '）', ')'])
+        .ends_with(['。', '！', '？', '!', '?', '；', ';', '…']);
     let marks = p.chars().filter(|c| matches!(c, '，' | ',' | '、' | '；' | ';' | '：' | ':')).count();
     (n >= 20 && marks >= 2) || n >= 40 || (n >= 6 && full_stop)
 }
