@@ -249,7 +249,7 @@ const c = (k) => cold.map((x) => x[k]);
 row('worker script start (after navigation)', f1(median(c('workerStart'))), range(c('workerStart')));
 row('wasm init (fetch + compile + instantiate)', f1(median(c('initMs'))), range(c('initMs')));
 row('dictionary warm-up (warm())', f1(median(c('warmMs'))), range(c('warmMs')));
-if (cold.some((x) => Number.isFinite(x.sampleMs))) row('warm-up analyze of a 2-line sample (worker, before ready)', f1(median(c('sampleMs'))), range(c('sampleMs')));
+if (cold.some((x) => Number.isFinite(x.sampleMs))) row('warm-up analyze of a short sample (worker, before ready)', f1(median(c('sampleMs'))), range(c('sampleMs')));
 row('first analyze, 20 KB article', f1(median(c('firstMs'))), range(c('firstMs')));
 const rep = median(c('reportAt'));
 row('open page → first report, 20 KB (cold)', f1(rep), range(c('reportAt')), rep <= 300 ? '≤ 300 ms ✓' : '> 300 ms ✗');
