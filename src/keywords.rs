@@ -5,8 +5,10 @@ use crate::report::Keyword;
 use jieba_rs::{KeywordExtract, TextRank};
 use std::sync::LazyLock;
 
-
 static RANKER: LazyLock<TextRank> = LazyLock::new(TextRank::default);
+
+/// How many keywords a report carries.
+pub const TOP: usize = 10;
 
 /// The `top` most characteristic words, weights scaled so the first is 1.
 pub fn keywords(text: &str, top: usize) -> Vec<Keyword> {

@@ -86,7 +86,7 @@ pub fn analyze_with(bytes: &[u8], name: &str, opts: &Options) -> Result<Report, 
         let ctx = extract::DocContext { date: date.clone(), region: doc_region.clone() };
         (doc_region, extract::extract(&norm.text, &cleaned.body, &ctx))
     };
-    let keywords = || if opts.keywords { keywords::keywords(&norm.text, 10) } else { Vec::new() };
+    let keywords = || if opts.keywords { keywords::keywords(&norm.text, keywords::TOP) } else { Vec::new() };
     let ((doc_region, metrics), keywords) = both(figures, keywords);
     let original_text = (norm.text != cleaned.body).then(|| cleaned.body.clone());
     Ok(Report {

@@ -76,8 +76,37 @@ pub fn analyze_as(bytes: &Uint8Array, name: &str, encoding_label: &str) -> Resul
     report_to_js(&report)
 }
 
+/// The figures first: [`analyze`] (or [`analyze_as`] when `encoding_label` is not empty)
+/// without the keywords, which the page asks for next with [`keywords_of`]. A dropped
+/// article's metrics then wait for nothing that only keywords need (TextRank).
+#[cfg_attr(not(test), wasm_bindgen(js_name = analyzeFigures))]
+pub fn analyze_figures(bytes: &Uint8Array, name: &str, encoding_label: &str) -> Result<JsValue, JsError> {
+    install_hook();
+    let bytes = bytes.to_vec();
+    let opts = Options { keywords: false, ..Options::default() };
+    let report = if encoding_label.trim().is_empty() {
+        analyze_with(&bytes, name, &opts).map_err(to_js_error)?
+    } else {
+        analyze_as_report_with(&bytes, name, encoding_label, &opts)?
+    };
+    report_to_js(&report)
+}
+
+/// The keywords of a report's `text`: exactly what [`analyze`] puts in `keywords`.
+#[cfg_attr(not(test), wasm_bindgen(js_name = keywords))]
+pub fn keywords_of(text: &str) -> Result<JsValue, JsError> {
+    install_hook();
+    let words = keywords::keywords(text, keywords::TOP);
+    let json = serde_json::to_string(&words).map_err(|e| JsError::new(&format!("cannot serialise the keywords: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot parse the keywords' JSON"))
+}
+
 /// The Rust half of [`analyze_as`]: decode as told, analyse the UTF-8, restore `source`.
 pub fn analyze_as_report(bytes: &[u8], name: &str, encoding_label: &str) -> Result<Report, JsError> {
+    analyze_as_report_with(bytes, name, encoding_label, &Options::default())
+}
+
+fn analyze_as_report_with(bytes: &[u8], name: &str, encoding_label: &str, opts: &Options) -> Result<Report, JsError> {
     let label = encoding_label.trim();
     // "utf-16" alone is not a WHATWG label; it means little-endian as in the Encoding Standard.
     let encoding = if label.eq_ignore_ascii_case("utf-16") {
@@ -88,8 +117,7 @@ pub fn analyze_as_report(bytes: &[u8], name: &str, encoding_label: &str) -> Resu
     let encoding = encoding
         .ok_or_else(|| JsError::new(&format!("unknown encoding label: {encoding_label:?}")))?;
     let (text, had_errors) = encoding.decode_without_bom_handling(strip_bom(bytes, encoding));
-    let mut report =
-        analyze_with(text.as_bytes(), name, &Options::default()).map_err(to_js_error)?;
+    let mut report = analyze_with(text.as_bytes(), name, opts).map_err(to_js_error)?;
     report.source.bytes = bytes.len();
     report.source.encoding = encoding.name().to_string();
     if had_errors {

@@ -69,6 +69,23 @@ fn seeds_equal_the_native_reports() {
 }
 
 #[wasm_bindgen_test]
+fn figures_then_keywords_make_the_whole_report() {
+    for (name, bytes) in SEEDS {
+        let whole = zhibiao::analyze(bytes, name).unwrap();
+        let mut figures = from_js(&binding::analyze_figures(&u8a(bytes), name, "").unwrap());
+        assert!(figures.keywords.is_empty(), "{name}: no keywords with the figures");
+        let json = js_sys::JSON::stringify(&binding::keywords_of(&figures.text).unwrap()).unwrap().as_string().unwrap();
+        figures.keywords = serde_json::from_str(&json).unwrap();
+        assert!(!figures.keywords.is_empty(), "{name}: keywords");
+        assert_eq!(figures, whole, "{name}");
+    }
+    // with a chosen encoding, as analyzeAs
+    let gb: Vec<u8> = encoding_rs::GB18030.encode("全市地区生产总值729.91亿元,增长5.1%。").0.into_owned();
+    let r = from_js(&binding::analyze_figures(&u8a(&gb), "gb.txt", "gb18030").unwrap());
+    assert_eq!((r.source.encoding.as_str(), r.metrics.len()), ("gb18030", 1));
+}
+
+#[wasm_bindgen_test]
 fn js_object_is_the_report_plus_utf16_spans() {
     let (name, bytes) = SEEDS[4]; // Traditional: has original_text
     let js = binding::analyze(&u8a(bytes), name).unwrap();

@@ -164,6 +164,7 @@ async function analyzeDoc(d) {
     const { report, ms, bytes } = await bridge.call('analyze', d.file, d.name, d.encoding ?? '');
     if (d.status !== 'running') return; // cleared meanwhile
     Object.assign(d, { status: 'done', report: ensureUtf16Spans(report), ms, size: bytes ?? d.size, error: undefined });
+    requestKeywords(d);
   } catch (e) {
     if (e.bytes != null) d.size = e.bytes;
     if (e.cancelled) d.status = 'cancelled';
@@ -176,6 +177,30 @@ async function analyzeDoc(d) {
     scheduleCompare();
     pump();
   }
+}
+
+// The keywords follow the figures: the worker sends a report without them (TextRank is the
+// one part of the analysis the metrics do not need) and the page asks for them next. A call
+// lost to a cancel is asked again of the fresh workers.
+function requestKeywords(d) {
+  const report = d.report;
+  const ask = () => bridge.call('keywords', report.text);
+  d.keywordsPending = true;
+  d.keywordsReady = ask()
+    .catch((e) => (e.cancelled ? ask() : Promise.reject(e)))
+    .then((words) => { report.keywords = words; }, () => { /* the worker died: no keywords */ })
+    .finally(() => {
+      if (d.report !== report) return; // analysed again meanwhile
+      d.keywordsPending = false;
+      const ul = d.id === selected ? $(`#doc[data-doc="${d.id}"] .keywords`) : null;
+      if (ul) fillKeywords(ul, d);
+    });
+}
+
+function fillKeywords(ul, d) {
+  const words = d.report.keywords;
+  ul.replaceChildren(...words.map((k) => el('li', { text: k.word, title: `权重 ${k.weight}` })));
+  if (!words.length) ul.append(el('li', { class: 'muted', text: d.keywordsPending ? '…' : '（无）' }));
 }
 
 // Card and progress updates are batched: at most one DOM pass per animation frame, a few
@@ -391,9 +416,7 @@ function renderDoc() {
   for (const w of r.warnings) warn.append(el('li', { text: w }));
   warn.hidden = !r.warnings.length;
   $('.redecode', frag).replaceWith(redecodeForm(d));
-  const kw = $('.keywords', frag);
-  for (const k of r.keywords) kw.append(el('li', { text: k.word, title: `权重 ${k.weight}` }));
-  if (!r.keywords.length) kw.append(el('li', { class: 'muted', text: '（无）' }));
+  fillKeywords($('.keywords', frag), d);
   root.replaceChildren(frag);
   root.dataset.doc = d.id;
   view = { d, token, groups: [], metricGroup: [], marks: new Map(), rendered: 0 };
@@ -833,7 +856,9 @@ function setupExport() {
   $('#export-csv').addEventListener('click', () => {
     download('zhibiao-metrics.csv', 'text/csv;charset=utf-8', metricsCsv(done().map((d) => ({ file: d.name, report: d.report }))));
   });
-  $('#export-json').addEventListener('click', () => {
+  $('#export-json').addEventListener('click', async () => {
+    // whole reports: with their keywords, which follow the figures
+    await Promise.all(done().map((d) => d.keywordsReady));
     download('zhibiao-reports.json', 'application/json', `${JSON.stringify(done().map((d) => specReport(d.report)), null, 2)}\n`);
   });
 }

@@ -1,7 +1,7 @@
 // The analyzer's module Web Worker: loads the wasm once, warms the dictionary, then answers
 // {id, method, args} messages with {id, result} or {id, error, fatal}. `fatal` means the
 // module trapped (a Rust panic or a wasm RuntimeError): the page then recreates this worker.
-import init, { warm, analyze, analyzeAs, version, debug_panic } from './pkg/zhibiao.js';
+import init, { warm, analyze, analyzeFigures, keywords, version, debug_panic } from './pkg/zhibiao.js';
 
 // A short article through the whole pipeline before the worker reports ready: the regexes,
 // tables and code paths that warm() does not reach are built (and compiled by the engine)
@@ -26,6 +26,8 @@ const ready = (async () => {
 
 const methods = {
   ready: () => ready,
+  // The report without its keywords (the page asks for them next, with `keywords`), so the
+  // metrics are shown without waiting for TextRank. `encoding`: '' detects.
   async analyze(bytes, name, encoding) {
     await ready;
     // a File or Blob from the page is read here, off the page's thread
@@ -33,12 +35,16 @@ const methods = {
     const t = performance.now();
     const u8 = new Uint8Array(bytes);
     try {
-      const report = encoding ? analyzeAs(u8, name, encoding) : analyze(u8, name);
+      const report = analyzeFigures(u8, name, encoding ?? '');
       return { report, ms: performance.now() - t, bytes: u8.length };
     } catch (e) {
       if (e && typeof e === 'object') e.bytes = u8.length;
       throw e;
     }
+  },
+  async keywords(text) {
+    await ready;
+    return keywords(text);
   },
   // for the tests of the page's recovery: a panic inside the module
   async panic() {

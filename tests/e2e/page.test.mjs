@@ -45,8 +45,9 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
   + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
 
 async function waitIdle() {
+  // done with the keywords too: they follow the figures
   await page.waitForFunction(() => window.__zhibiao.docs.length > 0
-    && window.__zhibiao.docs.every((d) => d.status === 'done' || d.status === 'error' || d.status === 'cancelled'), null, { timeout: TIMEOUT });
+    && window.__zhibiao.docs.every((d) => (d.status === 'done' && !d.keywordsPending) || d.status === 'error' || d.status === 'cancelled'), null, { timeout: TIMEOUT });
 }
 const docsState = () => page.evaluate(() => window.__zhibiao.docs.map((d) => ({ id: d.id, name: d.name, status: d.status, error: d.error, report: d.report, ms: d.ms })));
 const selectDoc = (name) => page.evaluate((n) => window.__zhibiao.select(window.__zhibiao.docs.find((d) => d.name === n).id), name);
@@ -124,6 +125,8 @@ test('a real article with metrics: click a row and its evidence flashes', { time
   if (!docs.length) { t.skip('the core finds no metrics in the shared articles yet'); return; }
   const d = docs.sort((a, b) => b.report.metrics.length - a.report.metrics.length)[0];
   await selectDoc(d.name);
+  // its keywords, which came after its figures, are listed
+  await page.waitForFunction(() => document.querySelectorAll('#doc .keywords li:not(.muted)').length > 0, null, { timeout: 5000 });
   const row = page.locator('#doc table.metrics tbody tr').first();
   const i = Number(await row.getAttribute('data-i'));
   await row.click();
