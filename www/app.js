@@ -147,6 +147,7 @@ function pump() {
     if (d.status !== 'queued') continue; // cancelled or removed meanwhile
     analyzeDoc(d);
   }
+  if (qHead >= queue.length) for (const ask of keywordsWanted.splice(0)) ask();
   if (qHead > 1024 && qHead * 2 > queue.length) { queue.splice(0, qHead); qHead = 0; }
   if (running && inFlight === 0 && qHead >= queue.length) {
     running = false;
@@ -180,13 +181,21 @@ async function analyzeDoc(d) {
 }
 
 // The keywords follow the figures: the worker sends a report without them (TextRank is the
-// one part of the analysis the metrics do not need) and the page asks for them next. A call
-// lost to a cancel is asked again of the fresh workers.
+// one part of the analysis the metrics do not need) and the page asks for them once no
+// document waits for its figures, so a batch's metrics all come first. A call lost to a
+// cancel is asked again of the fresh workers.
+const keywordsWanted = []; // one function per document: asks for its keywords
 function requestKeywords(d) {
-  const report = d.report;
-  const ask = () => bridge.call('keywords', report.text);
   d.keywordsPending = true;
-  d.keywordsReady = ask()
+  // settles once the keywords are in (or cannot be had): what the JSON export waits for
+  d.keywordsReady = new Promise((resolve) => keywordsWanted.push(() => resolve(askKeywords(d))));
+}
+
+function askKeywords(d) {
+  const report = d.report;
+  if (d.status !== 'done' || !report) return undefined;
+  const ask = () => bridge.call('keywords', report.text);
+  return ask()
     .catch((e) => (e.cancelled ? ask() : Promise.reject(e)))
     .then((words) => { report.keywords = words; }, () => { /* the worker died: no keywords */ })
     .finally(() => {
