@@ -30,6 +30,23 @@ pub fn keyed(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
         .collect()
 }
 
+/// `[section]` headers, each followed by entries one a line (phrases may hold spaces), in
+/// file order.
+pub fn sections(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    for l in entries(data) {
+        match l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => out.push((name, Vec::new())),
+            None => {
+                if let Some((_, words)) = out.last_mut() {
+                    words.push(l);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A regex alternation of the words, longest first, each escaped.
 pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     let mut w: Vec<&str> = words.into_iter().collect();
@@ -52,6 +69,8 @@ mod tests {
         let k = keyed("income: 收入 工资\n# x\neconomy: GDP");
         assert_eq!(k, vec![("income", vec!["收入", "工资"]), ("economy", vec!["GDP"])]);
         assert_eq!(alternation(["a", "abc", "a.b"]), "abc|a\\.b|a");
+        let s = sections("# c\nlost\n[start]\n网站首页\nAll Rights Reserved # why\n\n[nav]\n更多 >>\n");
+        assert_eq!(s, vec![("start", vec!["网站首页", "All Rights Reserved"]), ("nav", vec!["更多 >>"])]);
     }
 
     #[test]

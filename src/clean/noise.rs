@@ -19,21 +19,12 @@ struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon { start: vec![], footer: vec![], nav: vec![], list_head: vec![] };
-    let mut section = "";
-    for line in include_str!("../../lexicons/noise_lines.txt").lines() {
-        let l = line.trim();
-        if l.is_empty() || l.starts_with('#') {
-            continue;
-        }
-        if l.starts_with('[') && l.ends_with(']') {
-            section = l;
-            continue;
-        }
+    for (section, phrases) in crate::lexicon::sections(include_str!("../../lexicons/noise_lines.txt")) {
         match section {
-            "[start]" => lex.start.push(l),
-            "[footer]" => lex.footer.push(l),
-            "[nav]" => lex.nav.push(l),
-            "[list_head]" => lex.list_head.push(l),
+            "start" => lex.start = phrases,
+            "footer" => lex.footer = phrases,
+            "nav" => lex.nav = phrases,
+            "list_head" => lex.list_head = phrases,
             _ => {}
         }
     }
