@@ -18,18 +18,16 @@ pub fn regex(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 fn narrow(pattern: &str) -> String {
-    // `[\p{Han}]` is written inside classes and alone; both become a class of ranges
+    // `\d` and `\p{Han}` are written inside classes and alone; both become ranges
     let mut out = String::with_capacity(pattern.len() + 64);
+    let mut depth = 0usize; // inside how many `[…]`
     let mut rest = pattern;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let in_class = class_open(&out);
-        if let Some(t) = tail.strip_prefix(r"\d") {
-            out.push_str(if in_class { "0-9０-９" } else { DIGIT });
+    while let Some(c) = rest.chars().next() {
+        if let Some(t) = rest.strip_prefix(r"\d") {
+            out.push_str(if depth > 0 { "0-9０-９" } else { DIGIT });
             rest = t;
-        } else if let Some(t) = tail.strip_prefix(r"\p{Han}") {
-            if in_class {
+        } else if let Some(t) = rest.strip_prefix(r"\p{Han}") {
+            if depth > 0 {
                 out.push_str(HAN);
             } else {
                 out.push('[');
@@ -37,32 +35,22 @@ fn narrow(pattern: &str) -> String {
                 out.push(']');
             }
             rest = t;
-        } else {
+        } else if c == '\\' {
             // any other escape (`\\`, `\[`, `\s` …) is kept whole
-            let n = tail.chars().nth(1).map_or(1, |c| 1 + c.len_utf8());
-            out.push_str(&tail[..n]);
-            rest = &tail[n..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Whether the pattern written so far ends inside a `[…]` class (escapes skipped).
-fn class_open(written: &str) -> bool {
-    let mut depth = 0usize;
-    let mut chars = written.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                chars.next();
+            let n = 1 + rest[1..].chars().next().map_or(0, char::len_utf8);
+            out.push_str(&rest[..n]);
+            rest = &rest[n..];
+        } else {
+            match c {
+                '[' => depth += 1,
+                ']' if depth > 0 => depth -= 1,
+                _ => {}
             }
-            '[' => depth += 1,
-            ']' if depth > 0 => depth -= 1,
-            _ => {}
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
         }
     }
-    depth > 0
+    out
 }
 
 #[cfg(test)]
