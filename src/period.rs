@@ -63,7 +63,6 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         let m = caps.get(0).expect("group 0");
         // a year inside a name or a range of years: (2022-2025年), 2021年12月5日 is a date
         let raw = m.as_str();
-        let after = &text[m.end()..];
         let before = &text[..m.start()];
         if before.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—') {
             continue;
@@ -73,7 +72,6 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
             continue;
         }
         let Some(p) = resolve(&caps, doc) else { continue };
-        let _ = after;
         let end = idx.char_at(m.end());
         // quotation marks go, both of them: `“十四五”期间` → `十四五期间`, never `十四五”期间`
         let text: String = raw.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
