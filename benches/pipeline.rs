@@ -27,8 +27,9 @@ mod native {
     use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
     use std::hint::black_box;
     use std::time::Duration;
-    use zhibiao::extract::DocContext;
-    use zhibiao::{clean, decode, extract, keywords, normalise, quantity, region, segment, Options};
+    use zhibiao::attach::extract::DocContext;
+    use zhibiao::attach::{extract, region};
+    use zhibiao::{clean, decode, keywords, normalise, quantity, segment, Options};
 
     /// One document, with each stage's input prepared once.
     struct Doc {
@@ -155,7 +156,7 @@ mod native {
                         b.iter(|| {
                             d.classify_inputs
                                 .iter()
-                                .map(|(i, s)| zhibiao::classify::classify(black_box(i), s).len())
+                                .map(|(i, s)| zhibiao::attach::classify::classify(black_box(i), s).len())
                                 .sum::<usize>()
                         })
                     }),

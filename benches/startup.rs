@@ -29,7 +29,7 @@ mod native {
     use std::collections::BTreeMap;
     use std::process::Command;
     use std::time::Instant;
-    use zhibiao::extract::DocContext;
+    use zhibiao::attach::extract::DocContext;
     use zhibiao::Options;
 
     const CHILD: &str = "ZHIBIAO_STARTUP_CHILD";
@@ -72,10 +72,10 @@ mod native {
                 let t = Instant::now();
                 let ctx = DocContext { date: Some("2022-08-11".into()), region: Some("石家庄市".into()) };
                 let s = "今年上半年,温泉街道居民人均可支配收入16993元,增长5.1%。";
-                zhibiao::extract::extract(s, s, &ctx);
+                zhibiao::attach::extract::extract(s, s, &ctx);
                 out.push(("period/indicator/category lexicons + regexes", ms(t)));
                 let t = Instant::now();
-                zhibiao::region::document_region(Some("嘉兴市南湖区"), "嘉兴市南湖区", "");
+                zhibiao::attach::region::document_region(Some("嘉兴市南湖区"), "嘉兴市南湖区", "");
                 out.push(("region regex", ms(t)));
                 let t = Instant::now();
                 zhibiao::analyze(&bytes, &name).expect("analyses");

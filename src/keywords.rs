@@ -17,7 +17,7 @@ pub fn keywords(text: &str, top: usize) -> Vec<Keyword> {
     let max = words.first().map(|k| k.weight).unwrap_or(1.0).max(f64::MIN_POSITIVE);
     words
         .into_iter()
-        .filter(|k| !k.keyword.chars().any(|c| c.is_ascii_digit()) && !crate::region::is_own_unit_word(&k.keyword))
+        .filter(|k| !k.keyword.chars().any(|c| c.is_ascii_digit()) && !crate::attach::region::is_own_unit_word(&k.keyword))
         .take(top)
         .map(|k| Keyword { word: k.keyword, weight: (k.weight / max * 1000.0).round() / 1000.0 })
         .collect()

@@ -2,30 +2,25 @@
 //!
 //! The pipeline, one module a stage, free of wasm types so it builds and tests natively:
 //! [`decode`] bytes → [`clean`] → [`normalise`] script → [`segment`] → [`quantity`] →
-//! attach ([`indicator`], [`change`], [`period`], [`region`]) → [`classify`] → [`report`].
+//! [`attach`] (indicator, change, period, region, category) → [`report`].
 
-pub mod change;
-pub mod classify;
+pub mod attach;
 pub mod clean;
 pub mod decode;
 pub mod error;
-pub mod extract;
-pub mod indicator;
 pub mod keywords;
 pub mod lexicon;
 pub mod normalise;
 pub mod pattern;
 pub mod numeral;
-pub mod period;
 pub mod quantity;
-pub mod region;
 pub mod report;
 pub mod segment;
-pub mod table;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+use attach::{extract, region};
 pub use error::Error;
 pub use report::Report;
 

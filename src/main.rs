@@ -962,6 +962,7 @@ mod native {
         fn metric(value: f64, unit: &str) -> Metric {
             Metric {
                 indicator: "城镇居民人均可支配收入".into(),
+                indicator_key: None,
                 value,
                 unit: unit.into(),
                 raw: "1.49:1".into(),

@@ -40,6 +40,10 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     pub indicator: String,
+    /// The canonical name of the standard statistical indicator it measures, so the same
+    /// thing lines up across documents (`新增城镇就业` → `城镇新增就业人数`); null when the
+    /// indicator is not a standard one.
+    pub indicator_key: Option<String>,
     pub value: f64,
     pub unit: String,
     pub raw: String,

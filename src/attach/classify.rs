@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 static CATEGORIES: LazyLock<Vec<(&str, Vec<&str>)>> =
-    LazyLock::new(|| keyed(include_str!("../lexicons/categories.txt")));
+    LazyLock::new(|| keyed(include_str!("../../lexicons/categories.txt")));
 
 /// All categories of the contract, for validation.
 pub const ALL: &[&str] = &[

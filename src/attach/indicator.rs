@@ -27,7 +27,7 @@ struct Words {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut w = Words { prefix: vec![], suffix: vec![], cut: vec![], relational: vec![] };
-    for (k, ws) in keyed(include_str!("../lexicons/indicator_words.txt")) {
+    for (k, ws) in keyed(include_str!("../../lexicons/indicator_words.txt")) {
         let list = match k {
             "prefix" => &mut w.prefix,
             "suffix" => &mut w.suffix,

@@ -17,10 +17,10 @@ const SUFFIXES: &[&str] = &[
 ];
 
 static NOT_PLACES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| crate::lexicon::entries(include_str!("../lexicons/not_places.txt")).collect());
+    LazyLock::new(|| crate::lexicon::entries(include_str!("../../lexicons/not_places.txt")).collect());
 
 static BARE_PLACES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| crate::lexicon::entries(include_str!("../lexicons/bare_places.txt")).collect());
+    LazyLock::new(|| crate::lexicon::entries(include_str!("../../lexicons/bare_places.txt")).collect());
 
 fn admin_suffix(word: &str) -> Option<&'static str> {
     SUFFIXES.iter().copied().find(|s| word.ends_with(s))

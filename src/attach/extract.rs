@@ -6,7 +6,8 @@
 //! figures after it.
 
 use crate::report::{Change, Metric, Period};
-use crate::{change, classify, indicator, period, quantity, segment, table};
+use super::{change, classify, indicator, period, table};
+use crate::{quantity, segment};
 use quantity::Quantity;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -226,6 +227,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
             let category = if long { classify::classify(&ind, &simple_sentence) } else { classify::classify_in(&ind, &sentence_scores) }.to_string();
             out.push(Metric {
                 indicator: ind,
+                indicator_key: None,
                 value: q.value,
                 unit: q.unit.clone(),
                 raw: q.raw.clone(),

@@ -116,9 +116,10 @@ pub fn row_metrics(header: &str, row: &str, orig_row: &str, base: usize, region:
         }
         let name = if VALUE_WORDS.contains(&col.name.as_str()) || col.name.is_empty() { String::new() } else { col.name.clone() };
         let indicator = format!("{label}{name}");
-        let category = crate::classify::classify(&indicator, &sentence).to_string();
+        let category = super::classify::classify(&indicator, &sentence).to_string();
         out.push(Metric {
             indicator,
+            indicator_key: None,
             value: v * mult,
             unit,
             raw,

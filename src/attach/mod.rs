@@ -1,0 +1,12 @@
+//! Stage 6 — attach: every quantity found in a paragraph becomes a metric once it knows
+//! what it measures ([`indicator`]), how it changed ([`change`]), when ([`period`]),
+//! where ([`region`]) and its category ([`classify`]). [`extract`] glues them; [`table`]
+//! reads the rows of a table in the text.
+
+pub mod change;
+pub mod classify;
+pub mod extract;
+pub mod indicator;
+pub mod period;
+pub mod region;
+pub mod table;
