@@ -3,7 +3,7 @@
 //! It works on `serde_json::Value`, as the Python does on dicts, so it judges any report
 //! that serialises to the contract (and the gold files as they are), and it reproduces the
 //! Python's quirks on purpose: a missing `grade` is core but `"grade": null` is not, a
-//! falsy `sentence` falls back to `raw`, a period with null bounds differs from no period,
+//! falsy `sentence` falls back to `raw`, a period with no bounds compares like no period,
 //! each gold metric takes the first best-overlapping unused prediction, floats print
 //! rounded half to even. `lines()` prints exactly what `score.py` prints (without
 //! `--verbose`), so the two can be compared as text.
@@ -210,9 +210,17 @@ fn change_eq(g: Option<&Value>, p: Option<&Value>) -> bool {
     }
 }
 
-/// `norm_period`: `(start, end)` or None.
+/// `norm_period`: `(start, end)`, or None for no period and for a period whose bounds are
+/// both missing or null (one that cannot be resolved compares like no period).
 fn period_eq(g: Option<&Value>, p: Option<&Value>) -> bool {
-    match (truthy(g), truthy(p)) {
+    let bounded = |v: Option<&Value>| {
+        truthy(v) && {
+            let v = v.unwrap();
+            let set = |k| !matches!(get(v, k), None | Some(Value::Null));
+            set("start") || set("end")
+        }
+    };
+    match (bounded(g), bounded(p)) {
         (false, false) => true,
         (true, true) => {
             let (g, p) = (g.unwrap(), p.unwrap());
@@ -685,7 +693,7 @@ mod tests {
         p["indicator"] = json!("生产总值"); // dice 8/10 = 0.8
         p["change"]["value"] = json!(5.1000000001); // equal after round(…, 6)
         p["approx"] = json!(""); // falsy, like null
-        p["period"] = json!({"text": "2021年", "start": null, "end": null});
+        p["period"] = json!({"text": "2021年", "start": "2021-01-01", "end": null});
         p["region"] = json!("咸安区");
         p["category"] = json!("income");
         let s = score_doc(&gold, &json!({"metrics": [p]}));
@@ -707,6 +715,15 @@ mod tests {
         p["period"] = json!({});
         let s = score_doc(&json!({"metrics": [g]}), &json!({"metrics": [p]}));
         assert_eq!(s.counts.attrs[3], (1, 1));
+        // A period with no resolvable bounds compares like no period, either way round.
+        let mut p = pred("1800亿元", 180000000000.0, "元", CTX);
+        p["period"] = json!({"text": "近年来", "start": null, "end": null});
+        let s = score_doc(&json!({"metrics": [g.clone()]}), &json!({"metrics": [p]}));
+        assert_eq!(s.counts.attrs[3], (1, 1));
+        let mut g2 = gold_metric("1800亿元", 180000000000.0, "元", CTX);
+        g2["period"] = json!({"text": "近年来"});
+        let s = score_doc(&json!({"metrics": [g2]}), &json!({"metrics": [pred("1800亿元", 180000000000.0, "元", CTX)]}));
+        assert_eq!(s.counts.attrs[3], (0, 1), "a gold period without bounds against a bounded prediction");
         assert_eq!(Counts::default().accuracy("period"), None);
     }
 
