@@ -51,7 +51,7 @@ mod native {
             let norm = normalise::normalise(&cleaned.body).text;
             let title = cleaned.meta.title.clone();
             let region = region::document_region(title.as_deref(), &norm, &cleaned.body);
-            let ctx = DocContext { date: cleaned.meta.date.clone(), region };
+            let ctx = DocContext { date: cleaned.meta.date.clone(), region, ..Default::default() };
             let metrics = extract::extract(&norm, &cleaned.body, &ctx);
             // extract classifies with the analysed sentence; report.sentence is the
             // original one, which is the same text for Simplified input

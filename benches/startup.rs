@@ -70,7 +70,7 @@ mod native {
                 zhibiao::quantity::find("全市居民人均可支配收入16993元,增长5.1%");
                 out.push(("units lexicons + quantity regex", ms(t)));
                 let t = Instant::now();
-                let ctx = DocContext { date: Some("2022-08-11".into()), region: Some("石家庄市".into()) };
+                let ctx = DocContext { date: Some("2022-08-11".into()), region: Some("石家庄市".into()), ..Default::default() };
                 let s = "今年上半年,温泉街道居民人均可支配收入16993元,增长5.1%。";
                 zhibiao::attach::extract::extract(s, s, &ctx);
                 out.push(("period/indicator/category lexicons + regexes", ms(t)));

@@ -75,10 +75,11 @@ pub fn analyze_with(bytes: &[u8], name: &str, opts: &Options) -> Result<Report, 
     }
     let norm = normalise::normalise(&cleaned.body);
     let title = cleaned.meta.title.clone();
-    let date = cleaned.meta.date.clone();
+    let date = attach::context::document_date(cleaned.meta.date.as_deref(), &decoded.text, &norm.text, name);
     let figures = || {
         let doc_region = region::document_region(title.as_deref(), &norm.text, &cleaned.body);
-        let ctx = extract::DocContext { date: date.clone(), region: doc_region.clone() };
+        let period = attach::context::title_period(title.as_deref(), date.as_deref());
+        let ctx = extract::DocContext { date: date.clone(), region: doc_region.clone(), period };
         (doc_region, extract::extract(&norm.text, &cleaned.body, &ctx))
     };
     let keywords = || if opts.keywords { keywords::keywords(&norm.text, keywords::TOP) } else { Vec::new() };

@@ -12,12 +12,7 @@ use quantity::Quantity;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// What the attach stages need to know about the whole document.
-#[derive(Debug, Clone, Default)]
-pub struct DocContext {
-    pub date: Option<String>,
-    pub region: Option<String>,
-}
+pub use super::context::DocContext;
 
 /// A sub-unit named at the head of a clause: `温泉街道投入…`, `蒋官屯镇新建…`.
 static SUB_REGION: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,6 +40,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     let mut originals = original.split('\n');
     // the header of the table the current line belongs to, if any
     let mut header: Option<&str> = None;
+    // the period of the current section: a heading's, else the title's
+    let mut scope: Option<Period> = ctx.period.clone();
     for line in text.split('\n') {
         let orig = originals.next().unwrap_or(line);
         let n = line.chars().count();
@@ -55,7 +52,14 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             }
         } else {
             header = None;
-            paragraph(line, orig, base, ctx, &removable, &mut out);
+            if super::context::is_heading(line) {
+                scope = period::find(line, ctx.date.as_deref())
+                    .into_iter()
+                    .map(|f| f.period)
+                    .find(period::carries_over)
+                    .or_else(|| ctx.period.clone());
+            }
+            paragraph(line, orig, base, ctx, scope.as_ref(), &removable, &mut out);
         }
         base += n + 1;
     }
@@ -100,7 +104,8 @@ struct Item {
     attached: bool,
 }
 
-fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &[&str], out: &mut Vec<Metric>) {
+#[allow(clippy::too_many_arguments)]
+fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Option<&Period>, removable: &[&str], out: &mut Vec<Metric>) {
     let quantities = quantity::find(line);
     if quantities.is_empty() {
         return;
@@ -180,7 +185,8 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
                     periods.get(i).filter(|f| f.end <= it.clause.1)
                 })
                 .map(|f| f.period.clone())
-                .or_else(|| sticky.clone());
+                .or_else(|| sticky.clone())
+                .or_else(|| scope.cloned());
             let ind = match it.kind {
                 Kind::Change(_, len) => {
                     let stem: String = before.chars().take(before.chars().count().saturating_sub(len)).collect();
@@ -452,7 +458,7 @@ mod tests {
     use crate::report::Direction;
 
     fn run(text: &str, date: Option<&str>, region: Option<&str>) -> Vec<Metric> {
-        let ctx = DocContext { date: date.map(str::to_string), region: region.map(str::to_string) };
+        let ctx = DocContext { date: date.map(str::to_string), region: region.map(str::to_string), period: None };
         extract(text, text, &ctx)
     }
 

@@ -18,7 +18,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
               | (?P<rel>今年|去年|上年|前年|明年|本年|当年|上一年)
               | (?P<plan>[“\x22]?(?P<plan_no>十[一二三四五六七八九]?五)[”\x22]?(?:期间|时期|以来)?)
               | (?P<recent>(?:近|过去|这|前)(?P<n>[一二三四五六七八九十两\d]+)年(?:来|里|中|间|以来)?|(?P<n2>[一二三四五六七八九十两\d]+)年(?:来|里|以来|间))
-              | (?P<now>目前|当前|现在|至今|年底前)
+              | (?P<now>目前|当前|现在|至今|年底前|如今|今天|眼下|当下)
               | (?P<every>每年|每月|年均)
             )
             (?:
@@ -27,11 +27,12 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
               | 前(?P<months>[一二三四五六七八九十\d]+)个?月
               | (?P<m1>\d{1,2})(?:-|—|至|~)(?P<m2>\d{1,2})月(?:份)?
               | (?P<month>\d{1,2})月(?:份)?(?:(?P<day>\d{1,2})日)?(?P<monthend>底|末)?
-              | (?P<yearend>底|末)
+              | (?P<yearend>年底|年末|底|末)
             )?
             (?P<since_tail>以来)?
+            (?P<from>起)?
           | (?P<bare_cutoff>截至|截止)(?P<bm>\d{1,2})月(?:(?P<bd>\d{1,2})日)?(?P<bmend>底|末)?
-          | (?P<bare_md>\d{1,2})月(?P<bare_d>\d{1,2})日
+          | (?P<bare_md>\d{1,2})月(?P<bare_d>\d{1,2})日(?P<bare_from>起)?
           | (?P<bare_mend>\d{1,2})月(?:底|末)(?:之?前)?
         )",
     )
@@ -151,7 +152,9 @@ fn resolve(c: &regex::Captures, doc: Option<Ymd>) -> Option<(Option<String>, Opt
             return None;
         }
         return Some(match doc_year {
-            Some(y) if has("bare_md") => (Some(iso((y, m, d))), Some(iso((y, m, d)))),
+            // 自5月1日起: from that day on
+            Some(y) if has("bare_from") => (Some(iso((y, m, d))), None),
+            Some(y) => (Some(iso((y, m, d))), Some(iso((y, m, d)))),
             _ => (None, None),
         });
     }
@@ -213,6 +216,10 @@ fn resolve(c: &regex::Captures, doc: Option<Ymd>) -> Option<(Option<String>, Opt
     if until_doc {
         end = doc_iso.clone();
     }
+    if has("from") {
+        // 2022年起: from then on, with no end stated
+        end = None;
+    }
     if has("cutoff") && has("month") && get("day").is_none() && !has("monthend") {
         // 截至6月 → the end of June
     }
@@ -258,6 +265,11 @@ mod tests {
             ("2022年一季度", None, "2022年一季度", s("2022-01-01"), s("2022-03-31")),
             ("每年投入", d, "每年", None, None),
             ("近五年来", d, "近五年来", None, None),
+            ("如今,全市", d, "如今", None, s("2022-08-11")),
+            ("到今年年底,全市", d, "到今年年底", None, s("2022-12-31")),
+            ("去年底,全市", d, "去年底", None, s("2021-12-31")),
+            ("2022年起,全市", d, "2022年起", s("2022-01-01"), None),
+            ("自5月1日起全国", d, "自5月1日起", s("2022-05-01"), None),
         ];
         for (text, date, t, a, b) in cases {
             let got = one(text, *date);
