@@ -8,6 +8,7 @@ pub mod change;
 pub mod classify;
 pub mod context;
 pub mod extract;
+pub mod gazetteer;
 pub mod indicator;
 pub mod period;
 pub mod region;
