@@ -50,7 +50,7 @@ mod native {
             let cleaned = clean::clean(&text);
             let norm = normalise::normalise(&cleaned.body).text;
             let title = cleaned.meta.title.clone();
-            let region = region::document_region(title.as_deref(), &norm, &cleaned.body);
+            let region = region::document_region(title.as_deref(), &norm, None).map(|p| p.name);
             let ctx = DocContext { date: cleaned.meta.date.clone(), region, ..Default::default() };
             let metrics = extract::extract(&norm, &cleaned.body, &ctx);
             // extract classifies with the analysed sentence; report.sentence is the
@@ -145,7 +145,7 @@ mod native {
                         b.iter(|| black_box(&d.norm).split('\n').map(|l| quantity::find(l).len()).sum::<usize>())
                     }),
                     "region" => g.bench_with_input(id, d, |b, d| {
-                        b.iter(|| region::document_region(d.title.as_deref(), black_box(&d.norm), &d.body))
+                        b.iter(|| region::document_region(d.title.as_deref(), black_box(&d.norm), None))
                     }),
                     // paragraphs → sentences → quantities → indicator/change/period/region
                     // attached → classify

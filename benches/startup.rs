@@ -75,7 +75,7 @@ mod native {
                 zhibiao::attach::extract::extract(s, s, &ctx);
                 out.push(("period/indicator/category lexicons + regexes", ms(t)));
                 let t = Instant::now();
-                zhibiao::attach::region::document_region(Some("嘉兴市南湖区"), "嘉兴市南湖区", "");
+                zhibiao::attach::region::document_region(Some("嘉兴市南湖区"), "嘉兴市南湖区", None);
                 out.push(("region regex", ms(t)));
                 let t = Instant::now();
                 zhibiao::analyze(&bytes, &name).expect("analyses");

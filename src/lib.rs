@@ -77,9 +77,10 @@ pub fn analyze_with(bytes: &[u8], name: &str, opts: &Options) -> Result<Report, 
     let title = cleaned.meta.title.clone();
     let date = attach::context::document_date(cleaned.meta.date.as_deref(), &decoded.text, &norm.text, name);
     let figures = || {
-        let doc_region = region::document_region(title.as_deref(), &norm.text, &cleaned.body);
+        let place = region::document_region(title.as_deref(), &norm.text, cleaned.meta.publisher.as_deref());
+        let doc_region = place.as_ref().map(|p| p.name.clone());
         let period = attach::context::title_period(title.as_deref(), date.as_deref());
-        let ctx = extract::DocContext { date: date.clone(), region: doc_region.clone(), period };
+        let ctx = extract::DocContext { date: date.clone(), region: doc_region.clone(), place, period };
         (doc_region, extract::extract(&norm.text, &cleaned.body, &ctx))
     };
     let keywords = || if opts.keywords { keywords::keywords(&norm.text, keywords::TOP) } else { Vec::new() };

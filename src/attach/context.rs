@@ -18,8 +18,10 @@ use crate::report::Period;
 pub struct DocContext {
     /// ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: Option<String>,
-    /// The unit the document is mainly about.
+    /// The unit the document is mainly about, as the report names it.
     pub region: Option<String>,
+    /// The same unit as a place of the gazetteer, for `全省` and for names to resolve.
+    pub place: Option<super::region::Place>,
     /// The period of the title, the default of every figure.
     pub period: Option<Period>,
 }

@@ -6,7 +6,7 @@
 //! figures after it.
 
 use crate::report::{Change, Metric, Period};
-use super::{change, classify, indicator, period, table};
+use super::{change, classify, indicator, period, region, table};
 use crate::{quantity, segment};
 use quantity::Quantity;
 use regex::Regex;
@@ -118,6 +118,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Optio
     removable.extend(period_texts.iter().copied());
     removable.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let text_of = |a: usize, b: usize| -> String { chars[a.min(b)..b.min(chars.len())].iter().collect() };
+    let context_ids: Vec<super::gazetteer::Id> = ctx.place.iter().filter_map(|p| p.id).collect();
     let mut sticky: Option<Period> = None;
     // the last indicator of the paragraph: a run (`15184户45476人`) or a bare verb
     // (`建成12141套`) continues its topic
@@ -134,6 +135,8 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Optio
             continue;
         }
         let mut items: Vec<Item> = Vec::new();
+        // a place named by an earlier clause of the sentence holds for its later clauses
+        let mut sentence_region: Option<String> = None;
         let mut prev_end = s;
         while qi < quantities.len() && quantities[qi].span[0] < e {
             let q = quantities[qi].clone();
@@ -213,7 +216,12 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Optio
                 }
             };
             prev_indicator = Some(ind.clone());
-            let region = sub_region(&text_of(it.clause.0, q.span[0])).or_else(|| ctx.region.clone());
+            let head = text_of(it.clause.0, q.span[0]);
+            let named = sub_region(&head).or_else(|| region::clause_region(&head, ctx.place.as_ref(), &context_ids).map(|p| p.name));
+            if named.is_some() {
+                sentence_region = named.clone();
+            }
+            let region = named.or_else(|| sentence_region.clone()).or_else(|| ctx.region.clone());
             let (sentence, simple_sentence) = if long {
                 // a window of the sentence around the figure, marked as cut
                 let ws = s.max(q.span[0].saturating_sub(MAX_EVIDENCE / 2));
@@ -458,7 +466,8 @@ mod tests {
     use crate::report::Direction;
 
     fn run(text: &str, date: Option<&str>, region: Option<&str>) -> Vec<Metric> {
-        let ctx = DocContext { date: date.map(str::to_string), region: region.map(str::to_string), period: None };
+        let place = region.and_then(super::region::place_named);
+        let ctx = DocContext { date: date.map(str::to_string), region: region.map(str::to_string), place, period: None };
         extract(text, text, &ctx)
     }
 

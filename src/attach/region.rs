@@ -1,174 +1,325 @@
-//! Regions: the administrative unit a document is mainly about, and the unit a figure
-//! is for when its clause names one.
+//! Regions: the administrative unit a document is mainly about, and the unit each figure
+//! is for.
 //!
-//! Place names come from jieba's dictionary (words tagged `ns`), joined with the
-//! administrative suffix that follows them (`南湖`+`区`, `聊城`+`经济`+`技术开发区`) and
-//! with the unit they sit in (`嘉兴市`+`南湖区` → `嘉兴市南湖区`).
+//! Names come from the GB/T 2260 gazetteer ([`super::gazetteer`]), not from a word
+//! segmenter, so nothing here waits for jieba's dictionary. A development zone is a
+//! division's name followed by a zone suffix (`聊城` + `经济技术开发区`); a sub-unit
+//! (`温泉街道`) is taken where the clause opens with it (see `extract`).
 
-use crate::segment::jieba;
-use regex::Regex;
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use super::gazetteer::{self as gaz, Id, Level};
 
-/// Suffixes that make a place name an administrative unit.
-const SUFFIXES: &[&str] = &[
-    "经济技术开发区", "技术开发区", "高新技术产业开发区", "高新区", "开发区", "新区", "自治州", "自治县",
-    "特别行政区", "街道", "省", "市", "县", "区", "镇", "乡", "州", "盟", "旗",
+/// The name every national figure carries (SPEC §2).
+pub const NATION: &str = "中国";
+
+/// Suffixes of development zones and new areas, which GB/T 2260 does not list: the unit
+/// is the division's name with the suffix, as written (国家级开发区 names, e.g. the 中国开发区审核公告目录).
+const ZONE_SUFFIXES: &[&str] = &[
+    "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "技术开发区", "高新区", "经开区", "开发区",
+    "新区", "自贸区", "综合保税区", "保税区",
 ];
 
-static NOT_PLACES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| crate::lexicon::entries(include_str!("../../lexicons/not_places.txt")).collect());
+/// Words that make a clause's figure a national one.
+const NATIONAL: &[&str] = &["我国", "全国", "中国", "国内", "国务院", "中共中央", "党中央", "中央财政", "国家统计局"];
 
-static BARE_PLACES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| crate::lexicon::entries(include_str!("../../lexicons/bare_places.txt")).collect());
+/// Words that stand for the document's own unit at a level: 全省 → the province.
+const OWN_UNIT_FIRST: &[char] = &['全', '我', '该', '本'];
 
-fn admin_suffix(word: &str) -> Option<&'static str> {
-    SUFFIXES.iter().copied().find(|s| word.ends_with(s))
+/// A place a text names: a division of the gazetteer, or a development zone inside one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// As a report shows it: the division's full name, the zone's name as written, or
+    /// `嘉兴市南湖区` where the text writes the county with its city.
+    pub name: String,
+    /// The division (for a zone, the division it lies in); None for the nation.
+    pub id: Option<Id>,
 }
 
-/// Ends a run of text that jieba segments on its own: anything outside its word class
-/// (Han, ASCII letters and digits, `+#&._%-`). Splitting here changes no segmentation.
-fn breaks_block(c: char) -> bool {
-    !(crate::normalise::is_han(c) || c.is_ascii_alphanumeric() || "+#&._%-".contains(c))
+impl Place {
+    pub fn nation() -> Place {
+        Place { name: NATION.to_string(), id: None }
+    }
+
+    fn division(id: Id) -> Place {
+        Place { name: gaz::get(id).name.to_string(), id: Some(id) }
+    }
 }
 
-static SUFFIX_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| SUFFIXES.iter().filter_map(|s| s.chars().last()).collect());
-
-/// Can hold a name: an administrative suffix's last character, or a bare place.
-fn may_name(block: &str) -> bool {
-    block.contains(SUFFIX_ENDS.as_slice()) || BARE_PLACES.iter().any(|p| block.contains(p))
+/// A place named at a byte span of a text.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub start: usize,
+    pub end: usize,
+    pub place: Place,
+    /// Written in full (`石家庄市`), not by a short form (`石家庄`).
+    pub full: bool,
 }
 
-/// Administrative names in `text`, in order, as written (Simplified).
-pub fn names(text: &str) -> Vec<String> {
-    // Only the runs that can hold a name are segmented (about 40 % of an article's text).
-    let mut out: Vec<String> = Vec::new();
-    for block in text.split(breaks_block).filter(|b| may_name(b)) {
-        block_names(block, &mut out);
+/// The places `text` names, in order, each mention resolved against `context` (the
+/// divisions the document is about) and against the text's own unambiguous names.
+pub fn places(text: &str, context: &[Id]) -> Vec<Named> {
+    let mentions = gaz::find(text);
+    // the divisions this text names beyond doubt: context for the ambiguous ones
+    let mut ctx: Vec<Id> = context.to_vec();
+    for m in &mentions {
+        let strong: Vec<Id> = m.strong_ids().collect();
+        if strong.len() == 1 && !m.is_weak() {
+            ctx.push(strong[0]);
+        }
+    }
+    let mut out = Vec::new();
+    for m in &mentions {
+        let strong: Vec<Id> = m.strong_ids().collect();
+        let id = if strong.is_empty() {
+            // a weak name (a county's bare proper name) only where its parent is in context
+            let all: Vec<Id> = m.ids().collect();
+            all.iter().copied().find(|&c| gaz::parent(c).is_some_and(|p| ctx.contains(&p)))
+        } else {
+            gaz::resolve(&strong, &ctx)
+        };
+        let Some(id) = id else { continue };
+        let rest = &text[m.end..];
+        let mut named = Named { start: m.start, end: m.end, place: Place::division(id), full: m.is_full() };
+        if let Some(suffix) = ZONE_SUFFIXES.iter().find(|s| rest.starts_with(*s)) {
+            // 聊城经济技术开发区: the zone, inside 聊城市
+            named.end = m.end + suffix.len();
+            named.place.name = text[m.start..named.end].to_string();
+            named.full = true;
+        } else if let Some(prev) = out.last().filter(|p: &&Named| {
+            p.end == m.start && p.place.id.is_some_and(|p| gaz::parent(id) == Some(p) && gaz::get(p).level == Level::Prefecture)
+        }) {
+            // 嘉兴市南湖区: the county as written with its city (a city as written with its
+            // province is named alone: 长春市, not 吉林省长春市)
+            named.place.name = format!("{}{}", prev.place.name, named.place.name);
+        }
+        out.push(named);
     }
     out
 }
 
-fn block_names(block: &str, out: &mut Vec<String>) {
-    // no HMM: the words it guesses are never tagged `ns`, and it is most of the cost
-    let tags = jieba().tag(block, false);
-    let mut i = 0;
-    while i < tags.len() {
-        let t = &tags[i];
-        if t.tag != "ns" || t.word.chars().count() < 2 || NOT_PLACES.contains(&t.word) {
-            i += 1;
-            continue;
-        }
-        let mut name = t.word.to_string();
-        let mut j = i + 1;
-        // 聊城 + 经济 + 技术开发区; 南湖 + 区; 温泉 + 街道
-        if admin_suffix(&name).is_none() {
-            if let Some(n) = tags.get(j) {
-                if SUFFIXES.contains(&n.word) {
-                    name.push_str(n.word);
-                    j += 1;
-                } else if n.word == "经济" && tags.get(j + 1).is_some_and(|m| m.word.ends_with("开发区")) {
-                    name.push_str(n.word);
-                    name.push_str(tags[j + 1].word);
-                    j += 2;
-                }
+/// A place by the name a report shows: `石家庄市`, `嘉兴市南湖区`, a zone's name.
+pub fn place_named(name: &str) -> Option<Place> {
+    if name == NATION {
+        return Some(Place::nation());
+    }
+    places(name, &[]).into_iter().next_back().filter(|n| n.start == 0 && n.end == name.len()).map(|n| Place { name: name.to_string(), id: n.place.id })
+}
+
+/// How often the text speaks of the nation as its subject (`中国` aside, which is in
+/// too many names of sites and bodies: 中国网, 中国公共关系协会).
+fn national_mentions(text: &str) -> usize {
+    NATIONAL.iter().filter(|w| **w != NATION).map(|w| text.matches(w).count()).sum()
+}
+
+/// How often the text speaks of its own unit: `我省`, `全市`.
+fn own_unit_mentions(text: &str) -> usize {
+    let c: Vec<char> = text.chars().collect();
+    c.windows(2).filter(|w| OWN_UNIT_FIRST.contains(&w[0]) && is_own_unit_word(&w.iter().collect::<String>())).count()
+}
+
+/// The unit the document is mainly about: the most mentioned place, counting the title
+/// three times and the publisher twice, a full name twice a short one; a province counts
+/// half (it is the context of a city's article, unless nothing else is named). A document
+/// that speaks of the nation more than of any place is national (`中国`).
+pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>) -> Option<Place> {
+    let head: String = text.chars().take(6000).collect();
+    let title = title.map(|t| crate::normalise::normalise(t).text).unwrap_or_default();
+    let publisher = publisher.map(|p| crate::normalise::normalise(p).text).unwrap_or_default();
+    let in_head = places(&head, &[]);
+    let ctx: Vec<Id> = in_head.iter().filter_map(|n| n.place.id).collect();
+    let mut scores: Vec<(Place, usize)> = Vec::new();
+    let mut add = |p: Place, w: usize| match scores.iter_mut().find(|(q, _)| q.id == p.id && (q.name == p.name || same_unit(q, &p))) {
+        Some((q, s)) => {
+            *s += w;
+            // the fullest form written wins: 嘉兴市南湖区 over 南湖区
+            if p.name.chars().count() > q.name.chars().count() {
+                q.name = p.name;
             }
         }
-        // two characters at least before the suffix: 城市, 城区 are words, not names
-        if admin_suffix(&name).is_some_and(|s| name.chars().count() >= s.chars().count() + 2)
-            || BARE_PLACES.contains(&name.as_str())
-        {
-            out.push(name);
-        }
-        i = j;
-    }
-}
-
-/// The short form of a name, for counting mentions: 咸安区 → 咸安, 嘉兴市 → 嘉兴.
-fn short(name: &str) -> &str {
-    match admin_suffix(name) {
-        Some(s) if name.chars().count() > s.chars().count() + 1 => &name[..name.len() - s.len()],
-        _ => name,
-    }
-}
-
-static CITY_THEN_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"([\p{Han}]{2,4}(?:市|省))([\p{Han}]{2,4}(?:区|县|市))").expect("city+unit pattern")
-});
-
-/// The unit the document is mainly about: the most mentioned administrative name,
-/// counting the title three times, reported in the fullest form the text writes it.
-pub fn document_region(title: Option<&str>, text: &str, _original: &str) -> Option<String> {
-    let head: String = text.chars().take(6000).collect();
-    let title = title.map(|t| crate::normalise::normalise(t).text);
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    let mut add = |n: String, w: usize| {
-        if !counts.contains_key(&n) {
-            order.push(n.clone());
-        }
-        *counts.entry(n).or_default() += w;
+        None => scores.push((p, w)),
     };
-    for t in title.iter() {
-        for n in names(t) {
-            add(n, 3);
+    for n in places(&title, &ctx) {
+        add(n.place, if n.full { 6 } else { 3 });
+    }
+    for n in places(&publisher, &ctx) {
+        add(n.place, 2);
+    }
+    for n in in_head {
+        add(n.place, if n.full { 2 } else { 1 });
+    }
+    let weight = |p: &Place, s: usize| match p.id.map(|id| gaz::get(id).level) {
+        Some(Level::Province) => s / 2,
+        _ => s,
+    };
+    let best = scores.iter().map(|(p, s)| (p, weight(p, *s))).fold(None::<(&Place, usize)>, |b, (p, s)| match b {
+        Some((_, bs)) if bs >= s => b,
+        _ => Some((p, s)),
+    });
+    // national when the nation is spoken of more than any place and than the text's own
+    // unit (`我省`), and the title names no place
+    let national = national_mentions(&title) * 3 + national_mentions(&head);
+    let local = own_unit_mentions(&head);
+    let titled = !places(&title, &ctx).is_empty();
+    match best {
+        Some((p, s)) if titled || s >= national || local >= national => Some(p.clone()),
+        _ if national >= 3 => Some(Place::nation()),
+        Some((p, _)) => Some(p.clone()),
+        None => None,
+    }
+}
+
+/// The same unit written two ways: a zone's name and its division's do not merge, a
+/// county with or without its city do.
+fn same_unit(a: &Place, b: &Place) -> bool {
+    let zone = |p: &Place| ZONE_SUFFIXES.iter().any(|s| p.name.ends_with(s));
+    zone(a) == zone(b)
+}
+
+/// The document's unit at another level, for `全省`, `全市`, `我县`: the province or
+/// prefecture the document's unit lies in, or the unit itself.
+pub fn own_unit(word: &str, doc: &Place) -> Option<Place> {
+    let level = match word.chars().nth(1)? {
+        '省' => Level::Province,
+        '市' => Level::Prefecture,
+        '县' | '区' | '旗' => Level::County,
+        _ => return Some(doc.clone()),
+    };
+    let id = doc.id?;
+    let own = gaz::get(id).level;
+    if own <= level {
+        // 全区 in a city's article is the city itself; 全县 in a province's too
+        return Some(doc.clone());
+    }
+    let up = std::iter::once(id).chain(gaz::ancestors(id)).find(|&a| gaz::get(a).level == level);
+    // a municipality's district: 全市 is the municipality, at province level
+    let up = up.or_else(|| (level == Level::Prefecture).then(|| gaz::province(id)));
+    up.map(Place::division)
+}
+
+/// The region a clause names for its figure (the words before the figure in its clause);
+/// the expression nearest the figure decides: a place it names, or for a list of them
+/// (`北京、深圳、苏州等8个城市`) the unit they share (the nation when they share none); a
+/// national word (`全国`); an own-unit word (`全省`), the document's unit at that level.
+/// A place that is the document's own unit is named as the document names it.
+pub fn clause_region(clause_head: &str, doc: Option<&Place>, context: &[Id]) -> Option<Place> {
+    let named = places(clause_head, context);
+    // the rightmost own-unit or national word, by byte offset of its end
+    let own = clause_head
+        .char_indices()
+        .filter_map(|(i, c)| {
+            let w: String = clause_head[i..].chars().take(2).collect();
+            (OWN_UNIT_FIRST.contains(&c) && is_own_unit_word(&w)).then(|| (i + w.len(), w))
+        })
+        .last();
+    let national = NATIONAL.iter().filter_map(|w| clause_head.rfind(w).map(|i| i + w.len())).max();
+    let place_end = named.last().map(|n| n.end);
+    let word_end = own.as_ref().map(|o| o.0).max(national);
+    if let Some(pe) = place_end.filter(|&pe| word_end.is_none_or(|we| pe > we)) {
+        // the list the last place ends: names joined by 、，和 and the like
+        let mut list: Vec<&Named> = vec![named.last().expect("a place")];
+        for n in named.iter().rev().skip(1) {
+            let gap = &clause_head[n.end..list.last().expect("a place").start];
+            if gap.chars().all(|c| matches!(c, '、' | ',' | '，' | '和' | '与' | '及' | ' ')) && !gap.is_empty() {
+                list.push(n);
+            } else {
+                break;
+            }
         }
+        let _ = pe;
+        let mut ids: Vec<Id> = list.iter().filter_map(|n| n.place.id).collect();
+        ids.dedup();
+        let place = if list.len() == 1 || ids.len() <= 1 {
+            list[0].place.clone()
+        } else {
+            shared_unit(&ids).map(Place::division).unwrap_or_else(Place::nation)
+        };
+        return Some(match doc {
+            // 南湖区 in an article on 嘉兴市南湖区
+            Some(d) if d.id == place.id && d.name.ends_with(&place.name) => d.clone(),
+            _ => place,
+        });
     }
-    for n in names(&head) {
-        add(n, 1);
+    match (own, national) {
+        (Some((oe, w)), n) if n.is_none_or(|n| oe > n) => own_unit(&w, doc?),
+        (_, Some(_)) => Some(Place::nation()),
+        _ => None,
     }
-    // mentions of the short form count for the full name: 咸安 for 咸安区
-    let mut best: Option<(usize, &String)> = None;
-    for n in &order {
-        let s = short(n);
-        let shorts = if s != n { head.matches(s).count() } else { 0 };
-        // `咸安:全力打造…`: a title that names the unit by its short form
-        let in_title = title.as_deref().is_some_and(|t| t.contains(s));
-        let score = counts[n] * 2 + shorts + if in_title { 6 } else { 0 };
-        // provinces and countries are context, not the subject, unless nothing else is named
-        let weight = if n.ends_with('省') { score / 2 } else { score };
-        if best.is_none_or(|(b, _)| weight > b) {
-            best = Some((weight, n));
-        }
-    }
-    let best = best?.1.clone();
-    // the fullest form written: 嘉兴市南湖区 when the text says so
-    let all = format!("{}\n{}", title.unwrap_or_default(), head);
-    for c in CITY_THEN_UNIT.captures_iter(&all) {
-        if &c[2] == best.as_str() {
-            return Some(c[0].to_string());
-        }
-    }
-    Some(best)
+}
+
+/// The smallest division that holds all of `ids`.
+fn shared_unit(ids: &[Id]) -> Option<Id> {
+    let first = *ids.first()?;
+    std::iter::once(first).chain(gaz::ancestors(first)).find(|&a| ids.iter().all(|&x| x == a || gaz::is_within(x, a)))
 }
 
 /// Region words that mean "the document's own unit": 全市, 我区, 该县, 本市.
 pub fn is_own_unit_word(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
-    c.len() == 2 && matches!(c[0], '全' | '我' | '该' | '本') && matches!(c[1], '市' | '区' | '县' | '镇' | '乡' | '省')
+    c.len() == 2 && OWN_UNIT_FIRST.contains(&c[0]) && matches!(c[1], '市' | '区' | '县' | '镇' | '乡' | '省' | '旗')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn names(text: &str) -> Vec<String> {
+        places(text, &[]).into_iter().map(|n| n.place.name).collect()
+    }
+
+    fn doc(title: &str, text: &str) -> Option<String> {
+        document_region(Some(title), text, None).map(|p| p.name)
+    }
+
     #[test]
-    fn joins_names_with_their_suffix() {
+    fn names_with_zones_and_cities() {
         let n = names("聊城经济技术开发区蒋官屯街道和嘉兴市南湖区,益阳市赫山区,香港");
-        assert!(n.contains(&"香港".to_string()), "{n:?}");
         assert!(n.contains(&"聊城经济技术开发区".to_string()), "{n:?}");
-        assert!(n.contains(&"南湖区".to_string()), "{n:?}");
-        assert!(n.contains(&"益阳市".to_string()), "{n:?}");
+        assert!(n.contains(&"嘉兴市南湖区".to_string()), "{n:?}");
+        assert!(n.contains(&"益阳市赫山区".to_string()), "{n:?}");
+        assert!(n.iter().any(|x| x.starts_with("香港")), "{n:?}");
+        // 长安区 is in several cities: the one the text names decides
+        let n = names("石家庄市长安区改造老旧小区");
+        assert_eq!(n, vec!["石家庄市长安区"]);
     }
 
     #[test]
     fn picks_the_main_unit() {
-        let r = document_region(Some("咸安:全力打造首善之区"), "咸安区委、区政府团结带领全区人民。咸安区发展融入咸宁市发展。", "");
-        assert_eq!(r.as_deref(), Some("咸安区"));
-        let r = document_region(Some("咸安:全力打造首善之区"), "创建全国文明城市。文明城市之首善。文明城市。咸安区委。", "");
-        assert_eq!(r.as_deref(), Some("咸安区"));
-        let r = document_region(Some("嘉兴市南湖区在全省考核评价结果公布"), "南湖区城乡人均可支配收入。南湖区就业。", "");
-        assert_eq!(r.as_deref(), Some("嘉兴市南湖区"));
+        assert_eq!(doc("咸安:全力打造首善之区", "咸安区委、区政府团结带领全区人民。咸安区发展融入咸宁市发展。").as_deref(), Some("咸安区"));
+        assert_eq!(doc("嘉兴市南湖区在全省考核评价结果公布", "南湖区城乡人均可支配收入。南湖区就业。").as_deref(), Some("嘉兴市南湖区"));
+        assert_eq!(
+            doc("国务院新闻办发布会", "我国经济总量稳步增长。全国城镇新增就业1244万人。国务院常务会议。北京市代表发言。").as_deref(),
+            Some("中国")
+        );
+        assert_eq!(doc("某某新闻", "没有地名的文章。"), None);
+    }
+
+    #[test]
+    fn own_unit_words_resolve_to_the_level_they_name() {
+        let sjz = place_named("长安区").filter(|p| p.id.is_some());
+        // 长安区 alone is ambiguous; 石家庄市长安区 is not
+        let p = places("石家庄市长安区", &[]).pop().unwrap().place;
+        assert_eq!(own_unit("全省", &p).unwrap().name, "河北省");
+        assert_eq!(own_unit("全市", &p).unwrap().name, "石家庄市");
+        assert_eq!(own_unit("全区", &p).unwrap().name, p.name);
+        let _ = sjz;
+        let bj = place_named("海淀区").unwrap();
+        assert_eq!(own_unit("全市", &bj).unwrap().name, "北京市");
         assert!(is_own_unit_word("全市") && !is_own_unit_word("城市"));
+    }
+
+    #[test]
+    fn a_clause_names_its_region() {
+        let hz = place_named("呼和浩特市").unwrap();
+        assert_eq!(clause_region("镇安县", Some(&hz), &[]).unwrap().name, "镇安县");
+        assert_eq!(clause_region("我国", Some(&hz), &[]).unwrap().name, "中国");
+        assert_eq!(clause_region("全区", Some(&hz), &[]).unwrap().name, "呼和浩特市");
+        assert_eq!(clause_region("在北京、深圳、苏州等", Some(&hz), &[]).unwrap().name, "中国");
+        assert_eq!(clause_region("二类为700元/月(佛山、东莞、珠海、惠州", None, &[]).unwrap().name, "广东省");
+        assert_eq!(clause_region("居民人均可支配收入", Some(&hz), &[]), None);
+        // the nearest expression decides
+        assert_eq!(clause_region("玉泉区在全市", Some(&hz), &[]).unwrap().name, "呼和浩特市");
+        assert_eq!(clause_region("全市以外,玉泉区", Some(&hz), &[]).unwrap().name, "玉泉区");
+        // the document's own unit as the document names it
+        let nh = places("嘉兴市南湖区", &[]).pop().unwrap().place;
+        assert_eq!(clause_region("2021年,南湖区城乡", Some(&nh), &[]).unwrap().name, "嘉兴市南湖区");
     }
 }
