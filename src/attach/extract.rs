@@ -40,8 +40,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     let mut originals = original.split('\n');
     // the header of the table the current line belongs to, if any
     let mut header: Option<&str> = None;
-    // the period of the current section: a heading's, else the title's
-    let mut scope: Option<Period> = ctx.period.clone();
+    // the period and place of the current section: a heading's, else the title's
+    let mut scope = Scope { period: ctx.period.clone(), region: None };
     for line in text.split('\n') {
         let orig = originals.next().unwrap_or(line);
         let n = line.chars().count();
@@ -53,13 +53,17 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
         } else {
             header = None;
             if super::context::is_heading(line) {
-                scope = period::find(line, ctx.date.as_deref())
-                    .into_iter()
-                    .map(|f| f.period)
-                    .find(period::carries_over)
-                    .or_else(|| ctx.period.clone());
+                let ids: Vec<super::gazetteer::Id> = ctx.place.iter().filter_map(|p| p.id).collect();
+                scope = Scope {
+                    period: period::find(line, ctx.date.as_deref())
+                        .into_iter()
+                        .map(|f| f.period)
+                        .find(period::carries_over)
+                        .or_else(|| ctx.period.clone()),
+                    region: region::clause_region(line, ctx.place.as_ref(), &ids).map(|p| p.name),
+                };
             }
-            paragraph(line, orig, base, ctx, scope.as_ref(), &removable, &mut out);
+            paragraph(line, orig, base, ctx, &scope, &removable, &mut out);
         }
         base += n + 1;
     }
@@ -84,6 +88,12 @@ fn region_words(region: Option<&str>) -> Vec<String> {
     v
 }
 
+/// What a heading says holds for its section: a period, a place.
+struct Scope {
+    period: Option<Period>,
+    region: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     Value,
@@ -105,7 +115,7 @@ struct Item {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Option<&Period>, removable: &[&str], out: &mut Vec<Metric>) {
+fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scope, removable: &[&str], out: &mut Vec<Metric>) {
     let quantities = quantity::find(line);
     if quantities.is_empty() {
         return;
@@ -120,6 +130,8 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Optio
     let text_of = |a: usize, b: usize| -> String { chars[a.min(b)..b.min(chars.len())].iter().collect() };
     let context_ids: Vec<super::gazetteer::Id> = ctx.place.iter().filter_map(|p| p.id).collect();
     let mut sticky: Option<Period> = None;
+    // a place named by an earlier clause of the paragraph holds for its later figures
+    let mut sticky_region: Option<String> = None;
     // the last indicator of the paragraph: a run (`15184户45476人`) or a bare verb
     // (`建成12141套`) continues its topic
     let mut prev_indicator: Option<String> = None;
@@ -135,8 +147,6 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Optio
             continue;
         }
         let mut items: Vec<Item> = Vec::new();
-        // a place named by an earlier clause of the sentence holds for its later clauses
-        let mut sentence_region: Option<String> = None;
         let mut prev_end = s;
         while qi < quantities.len() && quantities[qi].span[0] < e {
             let q = quantities[qi].clone();
@@ -189,7 +199,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Optio
                 })
                 .map(|f| f.period.clone())
                 .or_else(|| sticky.clone())
-                .or_else(|| scope.cloned());
+                .or_else(|| scope.period.clone());
             let ind = match it.kind {
                 Kind::Change(_, len) => {
                     let stem: String = before.chars().take(before.chars().count().saturating_sub(len)).collect();
@@ -217,11 +227,18 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: Optio
             };
             prev_indicator = Some(ind.clone());
             let head = text_of(it.clause.0, q.span[0]);
-            let named = sub_region(&head).or_else(|| region::clause_region(&head, ctx.place.as_ref(), &context_ids).map(|p| p.name));
+            // a sub-unit opening the clause holds for its figure only
+            let named = region::clause_region(&head, ctx.place.as_ref(), &context_ids)
+                .map(|p| p.name)
+                .or_else(|| bracketed_places(&text_of(q.span[1], it.clause.1), ctx, &context_ids));
             if named.is_some() {
-                sentence_region = named.clone();
+                sticky_region = named.clone();
             }
-            let region = named.or_else(|| sentence_region.clone()).or_else(|| ctx.region.clone());
+            let region = sub_region(&head)
+                .or(named)
+                .or_else(|| sticky_region.clone())
+                .or_else(|| scope.region.clone())
+                .or_else(|| ctx.region.clone());
             let (sentence, simple_sentence) = if long {
                 // a window of the sentence around the figure, marked as cut
                 let ws = s.max(q.span[0].saturating_sub(MAX_EVIDENCE / 2));
@@ -446,6 +463,21 @@ fn trailing_verbs(phrase: &str) -> &str {
     let tags = segment::jieba().tag(phrase, false);
     let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('v')).map(|t| t.word.len()).sum();
     &phrase[phrase.len() - n..]
+}
+
+/// Places in brackets right after a figure: `800元/月（广州）`; for several
+/// (`（佛山、东莞、珠海、惠州）`) the unit they share.
+fn bracketed_places(after: &str, ctx: &DocContext, ids: &[super::gazetteer::Id]) -> Option<String> {
+    let inner = after.strip_prefix(['(', '（'])?;
+    let inner = &inner[..inner.find([')', '）'])?];
+    let places = region::places(inner, ids);
+    // only names: `（广州）`, not `（含广州在内的…）`
+    let covered: usize = places.iter().map(|p| p.end - p.start).sum();
+    let seps = inner.chars().filter(|c| matches!(c, '、' | ',' | '，' | ' ')).map(char::len_utf8).sum::<usize>();
+    if places.is_empty() || covered + seps != inner.len() {
+        return None;
+    }
+    region::clause_region(inner, ctx.place.as_ref(), ids).map(|p| p.name)
 }
 
 /// At least a quarter of the sentence's visible characters are Han.

@@ -18,6 +18,16 @@ const ZONE_SUFFIXES: &[&str] = &[
     "新区", "自贸区", "综合保税区", "保税区",
 ];
 
+/// Two-character names of divisions that are also common words: 城区, 郊区.
+const GENERIC_NAMES: &[&str] = &["城区", "郊区", "矿区", "东区", "西区", "新区"];
+
+/// What follows `县` when a two-character `X县` is a word, not the county: 县级, 县城.
+const NOT_AFTER_COUNTY: &[char] = &['级', '城', '域', '委', '里', '乡', '镇', '长', '区', '市'];
+
+/// What may stand before a two-character county's name (`在沁县`, `山西省沁县`); after
+/// any other character the name is likely the end of a word (`示范县`).
+const BEFORE_A_NAME: &str = "在的和与及了是从到对向为由于省市州";
+
 /// Words that make a clause's figure a national one.
 const NATIONAL: &[&str] = &["我国", "全国", "中国", "国内", "国务院", "中共中央", "党中央", "中央财政", "国家统计局"];
 
@@ -70,9 +80,15 @@ pub fn places(text: &str, context: &[Id]) -> Vec<Named> {
     for m in &mentions {
         let strong: Vec<Id> = m.strong_ids().collect();
         let id = if strong.is_empty() {
-            // a weak name (a county's bare proper name) only where its parent is in context
+            // a weak name (a county's bare proper name) only where its parent is in context,
+            // or a two-character county written in full that stands as a name (沁县有)
             let all: Vec<Id> = m.ids().collect();
-            all.iter().copied().find(|&c| gaz::parent(c).is_some_and(|p| ctx.contains(&p)))
+            all.iter().copied().find(|&c| gaz::parent(c).is_some_and(|p| ctx.contains(&p))).or_else(|| {
+                let prev = text[..m.start].chars().next_back();
+                let opens = prev.is_none_or(|c| !crate::normalise::is_han(c) || BEFORE_A_NAME.contains(c));
+                let stands = m.is_full() && opens && !GENERIC_NAMES.contains(&&text[m.start..m.end]) && !text[m.end..].starts_with(NOT_AFTER_COUNTY);
+                (stands && all.len() == 1).then(|| all[0])
+            })
         } else {
             gaz::resolve(&strong, &ctx)
         };
@@ -279,6 +295,11 @@ mod tests {
         // 长安区 is in several cities: the one the text names decides
         let n = names("石家庄市长安区改造老旧小区");
         assert_eq!(n, vec!["石家庄市长安区"]);
+        // a two-character county standing as a name, not as part of a word
+        assert_eq!(names("沁县有18万人口"), vec!["沁县"]);
+        assert!(names("城市和县级财政").is_empty());
+        assert!(names("城区人口").is_empty());
+        assert!(names("5个省级健康促进示范县").is_empty());
     }
 
     #[test]
