@@ -113,19 +113,26 @@ function indicatorChart(g, kind) {
   const unit = `${prefix}${g.unit}`;
   const scaled = (v) => Number((v / f).toPrecision(12));
   let labels;
-  let series; // [{label, get(xKey) → point}]
+  let series; // [{label, key}]: one line or bar series each
   let xs;
   if (line) {
     xs = periods;
     labels = periods.map((c) => boundsLabel(c.first.m.period));
-    series = columnsOf(AXES.region, resolved).map((r) => ({ label: r.first.m.region || NO_REGION, key: r.key, axis: AXES.region }));
+    series = columnsOf(AXES.region, resolved).map((r) => ({ label: r.first.m.region || NO_REGION, key: r.key }));
   } else {
     xs = columnsOf(AXES.region, g.points);
     labels = xs.map((c) => short(c.first.m.region || NO_REGION));
-    series = columnsOf(AXES.period, g.points).map((c) => ({ label: AXES.period.head(c.first).text, key: c.key, axis: AXES.period }));
+    series = columnsOf(AXES.period, g.points).map((c) => ({ label: AXES.period.head(c.first).text, key: c.key }));
   }
   const xAxis = line ? AXES.period : AXES.region;
-  const pick = (s, x) => g.points.find((p) => xAxis.key(p) === x.key && s.axis.key(p) === s.key);
+  const sAxis = line ? AXES.region : AXES.period;
+  const first = new Map(); // x key, series key → the first point there
+  const drawn = line ? resolved : g.points;
+  for (const p of drawn) {
+    const k = `${xAxis.key(p)}\u0001${sAxis.key(p)}`;
+    if (!first.has(k)) first.set(k, p);
+  }
+  const pick = (s, x) => first.get(`${x.key}\u0001${s.key}`);
   const datasets = series.map((s, k) => {
     const pts = xs.map((x) => pick(s, x));
     return {
@@ -141,7 +148,7 @@ function indicatorChart(g, kind) {
   const how = line ? '按时期的折线，每个地区一条线' : '各地区的柱状图，每个时期一组';
   const caption = `“${g.label}”（${g.unit || '无单位'}）：${how}；单位：${unit || '无'}。`
     + (dropped ? `${dropped} 个数值没有可解析的时期，未画出。` : '')
-    + (g.points.length > xs.length * series.length ? '同一地区同一时期有多个数值时取第一个。' : '');
+    + (drawn.length > first.size ? '同一地区同一时期有多个数值时取第一个。' : '');
   return { type: line ? 'line' : 'bar', labels, datasets, unit, caption };
 }
 
