@@ -280,7 +280,8 @@ export function mountCompare(ctx) {
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,
         plugins: {
-          legend: { labels: { color: fg } },
+          // one series needs no legend: the caption names it
+          legend: { display: spec.datasets.length > 1, labels: { color: fg } },
           tooltip: g ? { callbacks: { label: (it) => {
             const p = it.dataset.points[it.dataIndex];
             if (!p) return '';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DIST, ROOT, FIXTURES, serveStatic, launch, parseCsv, waitIdle } from './helpers.mjs';
-import { groupKey, indicatorKey, readableValue, isoBounds, boundsLabel, readableChange } from '../../www/format.js';
+import { groupKey, indicatorKey, readableValue, isoBounds, boundsLabel, readableChange, tidyRecords, tidyCsv, tidyJson, periodKey } from '../../www/format.js';
 
 const TIMEOUT = 240_000;
 const FILES = ['jobs-city-2023.txt', 'jobs-province-2024.txt', 'jobs-county-2022.txt'];
@@ -24,6 +24,7 @@ const consoleErrors = [];
 const docsState = () => page.evaluate(() => window.__zhibiao.docs.map((d) => ({ id: d.id, name: d.name, status: d.status, error: d.error, report: d.report })));
 const allMetrics = (docs) => docs.flatMap((d) => d.report.metrics.map((m) => ({ d, m })));
 const jobMetrics = (docs) => allMetrics(docs).filter(({ m }) => m.unit === '人' && JOBS.includes(m.value));
+const countyRegion = (docs) => docs.find((d) => d.name === 'jobs-county-2022.txt').report.metrics[0].region;
 const noRegion = '（地区不详）';
 const noPeriod = '（时期不详）';
 
@@ -203,19 +204,21 @@ test('columns switch between documents, regions and periods', { timeout: TIMEOUT
 });
 
 test('the chart of one indicator: a line over periods, bars across regions, readable units', { timeout: TIMEOUT }, async () => {
+  // the county article names its district; what the core makes of it (长安区, or with its city) is the core's
+  const county = countyRegion(await docsState());
   // the unemployment rate: two articles, two years → a line over the periods, one line per region
   let c = await chartOf('城镇调查失业率（%）');
   assert.equal(c.instances, 1);
   assert.equal(c.type, 'line');
   assert.deepEqual(c.labels, ['2022年', '2023年']);
-  assert.deepEqual(new Set(c.datasets.map((d) => d.label)), new Set(['长安区', '石家庄市']));
+  assert.deepEqual(new Set(c.datasets.map((d) => d.label)), new Set([county, '石家庄市']));
   assert.equal(c.yTitle, '%');
   assert.match(c.caption, /按时期的折线/);
   assert.equal(await page.locator('#chart').getAttribute('data-kind'), 'line');
   // the same indicator drawn as bars across regions on request
   c = await chartOf('城镇调查失业率（%）', 'bar');
   assert.equal(c.type, 'bar');
-  assert.deepEqual(new Set(c.labels), new Set(['长安区', '石家庄市']));
+  assert.deepEqual(new Set(c.labels), new Set([county, '石家庄市']));
   // GDP: no period → bars across regions, in 亿元 (7534.2 亿元 and 6.4 万亿元 = 64000 亿元)
   c = await chartOf('地区生产总值（元）');
   assert.equal(c.type, 'bar');
@@ -269,7 +272,7 @@ test('the tidy long table: one row per metric, sorted, filtered, exported', { ti
   assert.equal(csv.length, 3);
   const rec = (row) => Object.fromEntries(TIDY_EXPORT.map((k, i) => [k, row[i]]));
   assert.deepEqual(csv.slice(1).map((r) => { const x = rec(r); return [x.indicator, x.region, x.period, x.period_start, x.period_end, x.value, x.unit]; }), [
-    ['城镇调查失业率', '长安区', '2022年', '2022-01-01', '2022-12-31', '5.5', '%'],
+    ['城镇调查失业率', countyRegion(docs), '2022年', '2022-01-01', '2022-12-31', '5.5', '%'],
     ['城镇调查失业率', '石家庄市', '2023年', '2023-01-01', '2023-12-31', '5.2', '%'],
   ]);
   const [dj] = await Promise.all([page.waitForEvent('download'), page.locator('#tidy-json').click()]);
@@ -278,7 +281,7 @@ test('the tidy long table: one row per metric, sorted, filtered, exported', { ti
   assert.equal(json.length, 2);
   assert.deepEqual(Object.keys(json[0]), TIDY_EXPORT);
   assert.deepEqual(json.map((r) => [r.document, r.value, r.unit, r.region]), [
-    ['长安区2022年民生工作回顾', 5.5, '%', '长安区'], ['石家庄市2023年就业工作情况通报', 5.2, '%', '石家庄市']]);
+    ['长安区2022年民生工作回顾', 5.5, '%', countyRegion(docs)], ['石家庄市2023年就业工作情况通报', 5.2, '%', '石家庄市']]);
   // standard indicators only: the rows the core gave a key
   await page.locator('#tidy-filter').fill('');
   await page.locator('#tidy-standard').check();
@@ -303,6 +306,30 @@ test('screenshot of the comparison for the README', { timeout: TIMEOUT }, async 
   await mkdir(path.join(ROOT, 'docs'), { recursive: true });
   await page.locator('#results').screenshot({ path: path.join(ROOT, 'docs/compare.png') });
   await setColumns('doc');
+});
+
+test('period labels, keys and the tidy export, in node', () => {
+  assert.equal(boundsLabel({ text: '今年', start: '2023-01-01', end: '2023-12-31' }), '2023年');
+  assert.equal(boundsLabel({ start: '2021-01-01', end: '2025-12-31' }), '2021–2025年');
+  assert.equal(boundsLabel({ start: '2022-01-01', end: '2022-06-30' }), '2022年1–6月');
+  assert.equal(boundsLabel({ start: '2024-02-01', end: '2024-02-29' }), '2024年2月');
+  assert.equal(boundsLabel({ start: '2023-01-01', end: '2023-06-20' }), '2023-01-01 至 2023-06-20');
+  assert.equal(boundsLabel({ text: '截至6月20日', start: null, end: '2021-06-20' }), '截至 2021-06-20');
+  assert.equal(boundsLabel({ text: '五年里', start: null, end: null }), '');
+  assert.ok(periodKey({ start: '2022-01-01', end: '2022-12-31' }) < periodKey({ start: '2023-01-01', end: '2023-12-31' }));
+  assert.ok(periodKey({ start: '2099-01-01', end: null }) < periodKey({ text: '今年' }), 'resolved periods first');
+  assert.ok(periodKey({ text: '今年' }) < periodKey(null));
+  // a key and a phrase never share a row, even when they read the same
+  assert.notEqual(groupKey({ indicator: '城镇新增就业人数', indicator_key: '城镇新增就业人数', unit: '人' }),
+    groupKey({ indicator: '城镇新增就业人数', indicator_key: null, unit: '人' }));
+  assert.equal(groupKey({ indicator: '新增城镇就业', indicator_key: JOBS_KEY, unit: '人' }), groupKey({ indicator: '城镇新增就业', indicator_key: JOBS_KEY, unit: '人' }));
+  const recs = tidyRecords([{ file: 'a.txt', title: '@甲', report: { metrics: [
+    { indicator: '-x', indicator_key: null, value: 1e10, unit: '元', raw: '100亿元', region: '甲市', period: { text: '2023年', start: '2023-01-01', end: '2023-12-31' },
+      change: { direction: 'down', value: 3.5, unit: '%' } }] } }]);
+  const lines = tidyCsv(recs).slice(1).split('\r\n');
+  assert.equal(lines[0], TIDY_EXPORT.join(','));
+  assert.equal(lines[1], "'@甲,a.txt,'-x,,甲市,2023年,2023-01-01,2023-12-31,10000000000,,,元,down,3.5,%,100亿元");
+  assert.deepEqual(Object.keys(JSON.parse(tidyJson(recs))[0]), TIDY_EXPORT);
 });
 
 // Reports made by hand, shown as finished documents: the page's grouping, independent of
