@@ -140,6 +140,7 @@ function indicatorChart(g, kind) {
       data: pts.map((p) => (p ? scaled(p.m.value) : null)),
       points: pts,
       borderColor: PALETTE[k % PALETTE.length],
+      pointRadius: 5,
       backgroundColor: PALETTE[k % PALETTE.length],
       spanGaps: true,
     };
@@ -290,7 +291,7 @@ export function mountCompare(ctx) {
           } } } : {},
         },
         scales: {
-          x: { stacked: !!spec.stacked, ticks: { color: fg }, grid: { color: grid } },
+          x: { stacked: !!spec.stacked, offset: true, ticks: { color: fg }, grid: { color: grid } },
           y: { stacked: !!spec.stacked, beginAtZero: true, ticks: { color: fg, precision: g ? undefined : 0, callback: tick }, grid: { color: grid },
             title: { display: !!spec.unit, text: spec.unit, color: fg } },
         },

@@ -168,9 +168,10 @@ export function periodParts(p) {
  * different years), then the text of unresolved ones, then no period.
  */
 export function periodKey(p) {
-  if (p?.start || p?.end) return `0${p.start ?? ''}|${p.end ?? ''}`;
-  if (p?.text) return `1${p.text}`;
-  return '2';
+  // letters, not digits, lead: a numeric collation would read `02022…` as a number
+  if (p?.start || p?.end) return `a${p.start ?? ''}|${p.end ?? ''}`;
+  if (p?.text) return `b${p.text}`;
+  return 'c';
 }
 
 /** The scale (factor, prefix) that writes all these values in a unit readably: [1e8, '亿']. */

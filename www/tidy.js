@@ -21,7 +21,8 @@ const COLUMNS = [
 function periodText(p) {
   const { text, bounds } = periodParts(p);
   if (!text && !bounds) return '—';
-  return bounds ? `${text || '—'}（${bounds}）` : `${text}（未解析）`;
+  if (!bounds) return `${text}（未解析）`;
+  return text && text !== bounds ? `${text}（${bounds}）` : bounds;
 }
 
 /**
