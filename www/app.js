@@ -1,27 +1,13 @@
 // Zhibiao's page: input (drop, pick, paste) → worker (wasm) → the metrics view.
 // Untrusted article text only ever reaches the DOM through textContent / text nodes.
 import { WorkerPool } from './bridge.js';
+import { $, el, copyToClipboard, download, sortHeader } from './dom.js';
+import { mountCompare, COMPARE_DEFAULTS } from './compare.js';
+import { mountTidy, TIDY_DEFAULTS } from './tidy.js';
 import {
   CATEGORIES, SCRIPTS, FORMATS, categoryLabel, readableValue, readableChange, readablePeriod,
-  readableBytes, num, groupKey, metricsCsv, tsv, specReport, sortValue, compareValues, ensureUtf16Spans,
+  readableBytes, num, metricsCsv, tsv, specReport, sortValue, compareValues, ensureUtf16Spans,
 } from './format.js';
-
-const $ = (sel, root = document) => root.querySelector(sel);
-const el = (tag, props = {}, ...kids) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v == null) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (k === 'dataset') Object.assign(e.dataset, v);
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else if (k in e && typeof v !== 'string') e[k] = v;
-    else e.setAttribute(k, v);
-  }
-  for (const kid of kids) if (kid != null) e.append(kid);
-  return e;
-};
-const nextFrame = () => new Promise((r) => setTimeout(r, 0));
 
 // ------------------------------------------------------------------ settings
 
@@ -41,8 +27,8 @@ const DEFAULTS = {
   category: '',
   text: '',
   sort: { col: 'pos', dir: 1 },
-  chart: '__categories',
-  compareFilter: '',
+  ...COMPARE_DEFAULTS,
+  ...TIDY_DEFAULTS,
 };
 const STORE = 'zhibiao.settings.v1';
 function loadSettings() {
@@ -496,16 +482,10 @@ function setupMetricsTable(root, d) {
 function renderHead() {
   const tr = $('#doc table.metrics thead tr');
   if (!tr) return;
-  tr.replaceChildren(...visibleColumns().map((c) => {
-    const th = el('th', { scope: 'col', dataset: { col: c.key } });
-    const sorted = settings.sort.col === c.key;
-    th.setAttribute('aria-sort', sorted ? (settings.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
-    th.append(el('button', { type: 'button', class: 'sort', title: c.title ?? `按${c.label}排序`, onclick: () => {
-      settings.sort = { col: c.key, dir: sorted ? -settings.sort.dir : 1 };
-      saveSettings(); renderHead(); renderRows();
-    } }, c.label, el('span', { class: 'arrow', 'aria-hidden': 'true', text: sorted ? (settings.sort.dir > 0 ? ' ▲' : ' ▼') : '' })));
-    return th;
-  }));
+  tr.replaceChildren(...visibleColumns().map((c) => sortHeader(c.key, c.label, settings.sort, (col) => {
+    settings.sort = { col, dir: settings.sort.col === col ? -settings.sort.dir : 1 };
+    saveSettings(); renderHead(); renderRows();
+  }, c.title)));
 }
 
 function filteredMetrics() {
@@ -682,139 +662,18 @@ function gotoRow(g) {
 
 // ------------------------------------------------------------------ across documents
 
+// the comparison (compare.js) and the tidy long table (tidy.js) render when shown
+const viewCtx = { docs, prefs: () => settings, save: saveSettings, note };
+const views = { 'panel-compare': mountCompare(viewCtx), 'panel-tidy': mountTidy(viewCtx) };
 let compareTimer = 0;
 function scheduleCompare() {
   clearTimeout(compareTimer);
-  compareTimer = setTimeout(renderCompare, running ? 400 : 0);
+  compareTimer = setTimeout(updateViews, running ? 400 : 0);
 }
+function updateViews() { for (const v of Object.values(views)) v.update(); }
 
-let chart = null;
-function compareData() {
-  // documents without metrics have nothing to line up: they get no column
-  const ok = docs.filter((d) => d.status === 'done' && d.report.metrics.length > 0);
-  const groups = new Map();
-  for (const d of ok) {
-    for (const m of d.report.metrics) {
-      const k = groupKey(m);
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = { key: k, names: new Map(), unit: m.unit, perDoc: new Map() }));
-      g.names.set(m.indicator, (g.names.get(m.indicator) ?? 0) + 1);
-      if (!g.perDoc.has(d.id)) g.perDoc.set(d.id, []);
-      g.perDoc.get(d.id).push(m);
-    }
-  }
-  for (const g of groups.values()) g.label = [...g.names].sort((a, b) => b[1] - a[1])[0][0];
-  const list = [...groups.values()].sort((a, b) => b.perDoc.size - a.perDoc.size || compareValues(a.label, b.label));
-  return { ok, list };
-}
-
-const docLabel = (d) => d.report?.document?.title || d.name;
-
-function renderCompare() {
-  if ($('#panel-compare').hidden) { compareStale = true; return; }
-  compareStale = false;
-  const { ok, list } = compareData();
-  const q = settings.compareFilter.trim().toLowerCase();
-  const rows = list.filter((g) => !q || [...g.names.keys()].some((n) => n.toLowerCase().includes(q)));
-  const table = $('#compare-table');
-  const head = el('tr', {}, el('th', { scope: 'col', text: '指标' }), el('th', { scope: 'col', text: '单位' }), el('th', { scope: 'col', text: '文档数' }),
-    ...ok.map((d) => el('th', { scope: 'col', title: d.name, text: docLabel(d) })));
-  $('thead', table).replaceChildren(head);
-  const tbody = $('tbody', table);
-  tbody.replaceChildren();
-  let start = 0;
-  const chunk = () => {
-    const frag = document.createDocumentFragment();
-    for (const g of rows.slice(start, start + 200)) {
-      frag.append(el('tr', {}, el('th', { scope: 'row', text: g.label, title: [...g.names.keys()].join(' / ') }),
-        el('td', { text: g.unit }), el('td', { class: 'num', text: String(g.perDoc.size) }),
-        ...ok.map((d) => el('td', { text: (g.perDoc.get(d.id) ?? []).map(readableValue).join('；') }))));
-    }
-    tbody.append(frag);
-    start += 200;
-    if (start < rows.length) setTimeout(chunk, 0);
-  };
-  chunk();
-  if (!rows.length) tbody.append(el('tr', {}, el('td', { colspan: String(3 + ok.length), class: 'muted', text: ok.length ? '没有符合筛选的指标。' : '还没有找到指标的文档。' })));
-  // chart choices
-  const sel = $('#chart-mode');
-  sel.replaceChildren(el('option', { value: '__categories', text: '各文档按类别的指标数' }),
-    ...list.slice(0, 300).map((g) => el('option', { value: g.key, text: `${g.label}（${g.unit || '无单位'}）· ${g.perDoc.size} 篇` })));
-  sel.value = list.some((g) => g.key === settings.chart) ? settings.chart : '__categories';
-  drawChart(ok, list, sel.value);
-}
-let compareStale = true;
-
-function cssVar(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
-
-let chartLibrary = null;
-function loadChartLibrary() {
-  chartLibrary ??= new Promise((resolve, reject) => {
-    const s = el('script', { src: new URL('./vendor/chart.umd.min.js', import.meta.url).href });
-    s.onload = resolve;
-    s.onerror = () => { chartLibrary = null; s.remove(); reject(new Error('chart.js')); };
-    document.head.append(s);
-  });
-  return chartLibrary;
-}
-
-function drawChart(ok, list, mode) {
-  const caption = $('#chart-caption');
-  const Chart = window.Chart;
-  if (!Chart) {
-    // the chart library (71 KB gzipped) is fetched the first time a chart is shown, not with the page
-    caption.textContent = '图表库加载中…';
-    loadChartLibrary().then(() => { const d = compareData(); drawChart(d.ok, d.list, $('#chart-mode').value || '__categories'); },
-      () => { caption.textContent = '图表库未加载。'; });
-    return;
-  }
-  chart?.destroy();
-  chart = null;
-  const fg = cssVar('--fg');
-  const grid = cssVar('--border');
-  const palette = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c', '#4f46e5', '#0d9488', '#9333ea', '#ca8a04', '#6b7280'];
-  const labels = ok.map((d) => { const t = docLabel(d); return t.length > 16 ? `${t.slice(0, 15)}…` : t; });
-  let data;
-  let yTitle = '指标数';
-  if (mode === '__categories') {
-    const cats = Object.keys(CATEGORIES).filter((c) => ok.some((d) => d.report.metrics.some((m) => m.category === c)));
-    data = { labels, datasets: cats.map((c, k) => ({ label: categoryLabel(c), backgroundColor: palette[k % palette.length],
-      data: ok.map((d) => d.report.metrics.filter((m) => m.category === c).length) })) };
-    caption.textContent = ok.length ? '各文档中每个类别的指标数（只列出找到指标的文档）。' : '还没有找到指标的文档。';
-  } else {
-    const g = list.find((x) => x.key === mode);
-    const firsts = ok.map((d) => g.perDoc.get(d.id)?.[0]?.value ?? null);
-    const max = Math.max(0, ...firsts.map((v) => Math.abs(v ?? 0)));
-    const [f, p] = g.unit === '%' || g.unit === '倍' ? [1, ''] : max >= 1e8 ? [1e8, '亿'] : max >= 1e4 ? [1e4, '万'] : [1, ''];
-    yTitle = `${p}${g.unit}`;
-    data = { labels, datasets: [{ label: g.label, backgroundColor: palette[0], data: firsts.map((v) => (v == null ? null : Number((v / f).toPrecision(10)))) }] };
-    caption.textContent = `“${g.label}”在各文档中的数值（每篇取正文中第一次出现的值，单位：${yTitle || '无'}）。`;
-  }
-  $('#chart').setAttribute('aria-label', caption.textContent);
-  chart = new Chart($('#chart'), {
-    type: 'bar',
-    data,
-    options: {
-      responsive: true, maintainAspectRatio: false, animation: false,
-      plugins: { legend: { labels: { color: fg } } },
-      scales: {
-        x: { stacked: mode === '__categories', ticks: { color: fg }, grid: { color: grid } },
-        y: { stacked: mode === '__categories', beginAtZero: true, ticks: { color: fg, precision: mode === '__categories' ? 0 : undefined }, grid: { color: grid }, title: { display: !!yTitle, text: yTitle, color: fg } },
-      },
-    },
-  });
-}
-
-function setupCompare() {
-  $('#chart-mode').addEventListener('change', (e) => { settings.chart = e.target.value; saveSettings(); const { ok, list } = compareData(); drawChart(ok, list, e.target.value); });
-  const f = $('#compare-filter');
-  f.value = settings.compareFilter;
-  f.addEventListener('input', () => { settings.compareFilter = f.value; saveSettings(); renderCompare(); });
-  $('#copy-compare').addEventListener('click', () => {
-    const rows = [...$('#compare-table').rows].map((tr) => [...tr.cells].map((c) => c.textContent));
-    copyText(tsv(rows), rows.length - 1);
-  });
-  const tabs = [$('#tab-docs'), $('#tab-compare')];
+function setupTabs() {
+  const tabs = [...document.querySelectorAll('#results [role="tab"]')];
   const show = (t) => {
     for (const x of tabs) {
       const on = x === t;
@@ -822,41 +681,24 @@ function setupCompare() {
       x.tabIndex = on ? 0 : -1;
       $(`#${x.getAttribute('aria-controls')}`).hidden = !on;
     }
-    if (t === tabs[1] && compareStale) renderCompare();
+    views[t.getAttribute('aria-controls')]?.show();
   };
   for (const t of tabs) {
     t.addEventListener('click', () => show(t));
     t.addEventListener('keydown', (e) => {
-      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-        const n = tabs[(tabs.indexOf(t) + 1) % tabs.length];
-        show(n); n.focus();
-      }
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+      if (!step) return;
+      const n = tabs[(tabs.indexOf(t) + step + tabs.length) % tabs.length];
+      show(n);
+      n.focus();
     });
   }
 }
 
 // ------------------------------------------------------------------ export
 
-function download(name, type, data) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
 async function copyText(text, n) {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const ta = el('textarea', { class: 'visually-hidden' });
-    ta.value = text;
-    document.body.append(ta);
-    ta.select();
-    document.execCommand('copy');
-    ta.remove();
-  }
+  await copyToClipboard(text);
   note(`已复制 ${n} 行到剪贴板，可直接粘贴到电子表格。`);
 }
 
@@ -875,18 +717,17 @@ function setupExport() {
 // ------------------------------------------------------------------ start
 
 applyTheme();
-$('#theme').addEventListener('change', (e) => { settings.theme = e.target.value; saveSettings(); applyTheme(); if (!$('#panel-compare').hidden) renderCompare(); });
+$('#theme').addEventListener('change', (e) => { settings.theme = e.target.value; saveSettings(); applyTheme(); updateViews(); });
 $('#reset-settings').addEventListener('click', () => {
   try { localStorage.removeItem(STORE); } catch { /* ignore */ }
   settings = structuredClone(DEFAULTS);
   applyTheme();
-  $('#compare-filter').value = '';
   renderDoc();
-  renderCompare();
+  updateViews();
   note('设置已恢复默认。');
 });
 setupInput();
-setupCompare();
+setupTabs();
 setupExport();
 
 /** Show a report made elsewhere (an exported JSON, the native CLI) as a finished document. */

@@ -109,9 +109,75 @@ export function indicatorKey(indicator) {
   return stripped || k;
 }
 
-/** The comparison key of a metric: its indicator key and its unit (人 and % never mix). */
+/**
+ * What a metric is, across documents: its `indicator_key` (SPEC §2, the canonical name of a
+ * standard indicator) when the core gives one, else the normalised phrase. The two never
+ * share a key, so a row grouped by wording is never mistaken for a standard indicator.
+ */
+export function indicatorIdentity(m) {
+  return m.indicator_key ? `k:${m.indicator_key}` : `p:${indicatorKey(m.indicator)}`;
+}
+
+/** The comparison key of a metric: what it measures and its unit (人 and % never mix). */
 export function groupKey(m) {
-  return `${indicatorKey(m.indicator)}\u0000${m.unit ?? ''}`;
+  return `${indicatorIdentity(m)}\u0000${m.unit ?? ''}`;
+}
+
+// ---------------------------------------------------------------- periods
+
+const YMD = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/;
+const lastDay = (y, mo) => new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
+
+/** A period's resolved bounds as dates: `2023-01-01 至 2023-06-30`; '' when unresolved. */
+export function isoBounds(p) {
+  if (!p || (!p.start && !p.end)) return '';
+  if (!p.start) return `截至 ${p.end}`;
+  if (!p.end) return `${p.start} 起`;
+  return p.start === p.end ? p.start : `${p.start} 至 ${p.end}`;
+}
+
+/**
+ * A period's resolved bounds, compact: `2023年`, `2021–2025年`, `2023年1–6月`, `2023年3月`,
+ * else `2023-01-01 至 2023-06-20`, `2023-01-01 起`, `截至 2021-06-20`; '' when unresolved.
+ */
+export function boundsLabel(p) {
+  if (!p?.start || !p.end) return isoBounds(p);
+  const a = YMD.exec(p.start);
+  const b = YMD.exec(p.end);
+  if (a && b) {
+    const [, y1, m1 = '01', d1 = '01'] = a;
+    const [, y2, m2 = '12', d2 = String(lastDay(y2, m2))] = b;
+    const wholeMonths = d1 === '01' && +d2 === lastDay(y2, m2);
+    if (wholeMonths && m1 === '01' && m2 === '12') return y1 === y2 ? `${y1}年` : `${y1}–${y2}年`;
+    if (wholeMonths && y1 === y2) return m1 === m2 ? `${y1}年${+m1}月` : `${y1}年${+m1}–${+m2}月`;
+  }
+  return isoBounds(p);
+}
+
+/**
+ * The period as written and as resolved: { text: '今年', bounds: '2023年', iso: '2023-01-01 至
+ * 2023-12-31' } ('' for none).
+ */
+export function periodParts(p) {
+  if (!p) return { text: '', bounds: '', iso: '' };
+  return { text: p.text ?? '', bounds: boundsLabel(p), iso: isoBounds(p) };
+}
+
+/**
+ * Where a period sorts and lines up: resolved bounds first (two documents' `今年` are
+ * different years), then the text of unresolved ones, then no period.
+ */
+export function periodKey(p) {
+  // letters, not digits, lead: a numeric collation would read `02022…` as a number
+  if (p?.start || p?.end) return `a${p.start ?? ''}|${p.end ?? ''}`;
+  if (p?.text) return `b${p.text}`;
+  return 'c';
+}
+
+/** The scale (factor, prefix) that writes all these values in a unit readably: [1e8, '亿']. */
+export function unitScale(values, unit) {
+  const vs = values.filter(Number.isFinite);
+  return vs.length ? scaleFor(vs, unit ?? '') : [1, ''];
 }
 
 // ---------------------------------------------------------------- CSV / TSV
@@ -148,6 +214,7 @@ export const CSV_COLUMNS = [
   ['类别', 'text', (d, m) => categoryLabel(m.category)],
   ['原文', 'text', (d, m) => m.raw],
   ['句子', 'text', (d, m) => m.sentence],
+  ['指标键', 'text', (d, m) => m.indicator_key],
 ];
 
 /**
@@ -236,4 +303,58 @@ export function ensureUtf16Spans(r) {
     if (inOrig) m.original_span_utf16 = m.span.map((o) => inOrig.get(o));
   }
   return r;
+}
+
+// ---------------------------------------------------------------- the tidy long table
+
+/**
+ * One record per metric across documents, flat (tidy data: one row per observation, one
+ * column per variable). `docs` is [{file, title, report}]; keys are the export's columns.
+ */
+export function tidyRecords(docs) {
+  const out = [];
+  for (const d of docs) {
+    for (const m of d.report.metrics ?? []) {
+      out.push({
+        document: d.title || d.file,
+        file: d.file,
+        indicator: m.indicator ?? '',
+        indicator_key: m.indicator_key ?? null,
+        region: m.region ?? null,
+        period: m.period?.text ?? null,
+        period_start: m.period?.start ?? null,
+        period_end: m.period?.end ?? null,
+        value: m.value ?? null,
+        value_max: m.value_max ?? null,
+        approx: m.approx ?? null,
+        unit: m.unit ?? '',
+        change_direction: m.change?.direction ?? null,
+        change_value: m.change?.value ?? null,
+        change_unit: m.change?.unit ?? null,
+        raw: m.raw ?? '',
+        metric: m,
+      });
+    }
+  }
+  return out;
+}
+
+/** The tidy export's columns, in order, and which are numbers. */
+export const TIDY_FIELDS = [
+  ['document', 'text'], ['file', 'text'], ['indicator', 'text'], ['indicator_key', 'text'],
+  ['region', 'text'], ['period', 'text'], ['period_start', 'text'], ['period_end', 'text'],
+  ['value', 'number'], ['value_max', 'number'], ['approx', 'text'], ['unit', 'text'],
+  ['change_direction', 'text'], ['change_value', 'number'], ['change_unit', 'text'], ['raw', 'text'],
+];
+
+/** The tidy records as CSV: BOM, CRLF, numbers as numbers, text escaped against formulas. */
+export function tidyCsv(records) {
+  const lines = [TIDY_FIELDS.map(([k]) => k).join(',')];
+  for (const r of records) lines.push(TIDY_FIELDS.map(([k, kind]) => (kind === 'number' ? csvNumber(r[k]) : csvText(r[k]))).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** The tidy records as JSON: an array of flat objects with the CSV's columns. */
+export function tidyJson(records) {
+  return `${JSON.stringify(records.map((r) => Object.fromEntries(TIDY_FIELDS.map(([k]) => [k, r[k]]))), null, 2)}\n`;
 }

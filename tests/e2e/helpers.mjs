@@ -109,3 +109,27 @@ export async function launch() {
     args: config.test['browser-args'] ?? ['--no-sandbox'],
   });
 }
+
+/** The page-test fixtures written for these tests (tests/e2e/fixtures/). */
+export const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures');
+
+/** Rows of a CSV (RFC 4180 quoting, CRLF or LF). */
+export function parseCsv(s) {
+  const rows = [];
+  let row = [], cell = '', q = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r') { /* CRLF */ } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** Waits until every document on the page is done (with its keywords), failed or cancelled. */
+export async function waitIdle(page, timeout = 240_000) {
+  await page.waitForFunction(() => window.__zhibiao.docs.length > 0
+    && window.__zhibiao.docs.every((d) => (d.status === 'done' && !d.keywordsPending) || d.status === 'error' || d.status === 'cancelled'), null, { timeout });
+}
