@@ -451,18 +451,51 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     Derived::Own(b)
 }
 
-/// The noun a phrase ends with, by jieba's tags: `新建和改造提升便民市场` → `便民市场`.
-fn head_noun(phrase: &str) -> Option<String> {
-    let tags = segment::jieba().tag(phrase, false);
-    let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('n')).map(|t| t.word.len()).sum();
-    (n > 0).then(|| phrase[phrase.len() - n..].to_string())
+/// The verbs of jieba's dictionary (`lexicons/verbs.txt`, sorted), read without jieba.
+static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| crate::lexicon::entries(include_str!("../../lexicons/verbs.txt")).collect());
+
+fn is_verb(w: &str) -> bool {
+    VERBS.binary_search(&w).is_ok()
 }
 
-/// The run of verbs that ends a phrase (`陆续安装建设` → `安装建设`), by jieba's tags.
+/// Longest words a verb is matched by (in chars).
+const MAX_VERB: usize = 4;
+
+/// The run of verbs that ends a phrase (`陆续安装建设` → `安装建设`): the longest verb
+/// that ends it, again and again. One-character verbs are left out: without a segmenter
+/// they are too often the end of another word (`陆续`).
 fn trailing_verbs(phrase: &str) -> &str {
-    let tags = segment::jieba().tag(phrase, false);
-    let n: usize = tags.iter().rev().take_while(|t| t.tag.starts_with('v')).map(|t| t.word.len()).sum();
-    &phrase[phrase.len() - n..]
+    let chars: Vec<(usize, char)> = phrase.char_indices().collect();
+    let mut cut = chars.len();
+    loop {
+        let found = (2..=MAX_VERB.min(cut)).rev().find(|&n| {
+            let w = &phrase[chars[cut - n].0..chars.get(cut).map_or(phrase.len(), |c| c.0)];
+            is_verb(w)
+        });
+        match found {
+            Some(n) => cut -= n,
+            None => break,
+        }
+    }
+    &phrase[chars.get(cut).map_or(phrase.len(), |c| c.0)..]
+}
+
+/// The noun a phrase is about, after the verbs and conjunctions that open it:
+/// `改造和提升便民市场` → `便民市场`.
+fn head_noun(phrase: &str) -> Option<String> {
+    let mut rest = phrase;
+    'strip: loop {
+        for n in (1..=MAX_VERB).rev() {
+            let Some((end, _)) = rest.char_indices().nth(n) else { continue };
+            let w = &rest[..end];
+            if is_verb(w) && (n > 1 || !rest[end..].is_empty()) || matches!(w, "和" | "与" | "及" | "并" | "、") {
+                rest = &rest[end..];
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    (!rest.is_empty()).then(|| rest.to_string())
 }
 
 /// Places in brackets right after a figure: `800元/月（广州）`; for several
@@ -554,6 +587,13 @@ mod tests {
         let m = run("全区建档立卡贫困人口15184户45476人全部脱贫,20个贫困村全部出列。", None, Some("咸安区"));
         let got: Vec<(&str, f64)> = m.iter().map(|m| (m.indicator.as_str(), m.value)).collect();
         assert_eq!(got, vec![("建档立卡贫困人口", 15184.0), ("建档立卡贫困人口", 45476.0), ("贫困村出列", 20.0)]);
+    }
+
+    #[test]
+    fn verbs_and_nouns_without_jieba() {
+        assert_eq!(trailing_verbs("在全市范围内陆续安装建设"), "安装建设");
+        assert_eq!(trailing_verbs("老旧小区"), "");
+        assert_eq!(head_noun("改造和提升便民市场").as_deref(), Some("便民市场"));
     }
 
     #[test]
