@@ -126,9 +126,12 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
     let period_texts: Vec<&str> = periods.iter().map(|f| f.written.as_str()).collect();
     let mut removable: Vec<&str> = removable.to_vec();
     removable.extend(period_texts.iter().copied());
+    // the places the paragraph names, as written: an indicator says what, not where
+    let context_ids: Vec<super::gazetteer::Id> = ctx.place.iter().filter_map(|p| p.id).collect();
+    let named = region::places(line, &context_ids);
+    removable.extend(named.iter().map(|n| &line[n.start..n.end]));
     removable.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let text_of = |a: usize, b: usize| -> String { chars[a.min(b)..b.min(chars.len())].iter().collect() };
-    let context_ids: Vec<super::gazetteer::Id> = ctx.place.iter().filter_map(|p| p.id).collect();
     let mut sticky: Option<Period> = None;
     // a place named by an earlier clause of the paragraph holds for its later figures
     let mut sticky_region: Option<String> = None;
@@ -174,6 +177,9 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
         for it in &items {
             let q = &it.q;
             let before = text_of(it.before.0, it.before.1);
+            if is_age_limit(q, &text_of(q.span[1], (q.span[1] + 3).min(chars.len()))) {
+                continue;
+            }
             if it.attached {
                 // a leading rate names what the value after it measures
                 if let Kind::Change(_, len) = it.kind {
@@ -513,6 +519,16 @@ fn bracketed_places(after: &str, ctx: &DocContext, ids: &[super::gazetteer::Id])
     region::clause_region(inner, ctx.place.as_ref(), ids).map(|p| p.name)
 }
 
+/// An age that bounds a group rather than measures one: `3岁以下婴幼儿`,
+/// `在子女3周岁以前`, `60岁以上老人`, `14周岁女孩` (SPEC §2: not a figure of the article).
+fn is_age_limit(q: &Quantity, after: &str) -> bool {
+    if q.unit != "岁" {
+        return false;
+    }
+    let bounded = q.raw.ends_with("以下") || q.raw.ends_with("以上") || ["以前", "以后", "之前", "以内", "及以上", "及以下"].iter().any(|w| after.starts_with(w));
+    bounded || after.chars().next().is_some_and(|c| crate::normalise::is_han(c) && c != '的')
+}
+
 /// At least a quarter of the sentence's visible characters are Han.
 fn mostly_chinese(sentence: &[char]) -> bool {
     let visible = sentence.iter().filter(|c| !c.is_whitespace()).count();
@@ -587,6 +603,13 @@ mod tests {
         let m = run("全区建档立卡贫困人口15184户45476人全部脱贫,20个贫困村全部出列。", None, Some("咸安区"));
         let got: Vec<(&str, f64)> = m.iter().map(|m| (m.indicator.as_str(), m.value)).collect();
         assert_eq!(got, vec![("建档立卡贫困人口", 15184.0), ("建档立卡贫困人口", 45476.0), ("贫困村出列", 20.0)]);
+    }
+
+    #[test]
+    fn age_limits_are_not_figures() {
+        assert!(run("对入托的3岁以下婴幼儿,给予补贴。在子女3周岁以前给予育儿假。", None, None).is_empty());
+        let m = run("全市人均预期寿命达到78.6岁。", None, None);
+        assert_eq!(m.len(), 1, "{m:#?}");
     }
 
     #[test]
