@@ -78,7 +78,40 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         let text: String = raw.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
         out.push(Found { end, written: raw.to_string(), period: Period { text, start: p.0, end: p.1 } });
     }
+    let doc_iso = doc.filter(|d| d.1 > 0 && d.2 > 0).map(iso);
+    let before = out.len();
+    event_periods(text, doc_iso.as_deref(), &mut out);
+    if out.len() > before {
+        out.sort_by_key(|f| f.end);
+    }
     out
+}
+
+/// Events that open a period (`lexicons/events.txt`), longest name first.
+static EVENTS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| crate::lexicon::mapping(include_str!("../../lexicons/events.txt")));
+
+/// `党的十八大以来`, `改革开放以来`: from the event's day to the document's.
+fn event_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
+    if !text.contains("以来") {
+        return;
+    }
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (name, day) in EVENTS.iter() {
+        let written = format!("{name}以来");
+        for (b, _) in text.match_indices(&written) {
+            let e = b + written.len();
+            if taken.iter().any(|&(s, t)| b < t && s < e) {
+                continue;
+            }
+            taken.push((b, e));
+            let end = text[..e].chars().count();
+            out.push(Found {
+                end,
+                written: written.clone(),
+                period: Period { text: written.clone(), start: Some(day.to_string()), end: doc_iso.map(str::to_string) },
+            });
+        }
+    }
 }
 
 type Ymd = (i32, u32, u32);
@@ -270,6 +303,7 @@ mod tests {
             ("去年底,全市", d, "去年底", None, s("2021-12-31")),
             ("2022年起,全市", d, "2022年起", s("2022-01-01"), None),
             ("自5月1日起全国", d, "自5月1日起", s("2022-05-01"), None),
+            ("党的十八大以来,全市", d, "党的十八大以来", s("2012-11-08"), s("2022-08-11")),
         ];
         for (text, date, t, a, b) in cases {
             let got = one(text, *date);
