@@ -96,16 +96,26 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
 
 /// The noun right after a figure: up to the clause end, a cut word, or MAX_AFTER chars.
 pub fn after_noun(after: &str) -> String {
+    // `319万台、配套农机具…`: what follows a list mark is the next item's
+    if after.starts_with(['、', '，', ',']) {
+        return String::new();
+    }
     let after = after.trim_start_matches(['的', '(', '（']);
     let w = &*WORDS;
     let mut end = after.len();
-    for (i, c) in after.char_indices() {
-        if is_punct(c) && !matches!(c, '、') || c.is_ascii_digit() {
+    for (n, (i, c)) in after.char_indices().enumerate() {
+        // a title after the noun is another thing: `4本理论教材《…》`
+        if is_punct(c) && !matches!(c, '、') || c.is_ascii_digit() || n > 0 && matches!(c, '《' | '“') {
             end = i;
             break;
         }
         let rest = &after[i..];
-        if w.cut.iter().any(|x| rest.starts_with(x)) {
+        let prev = after[..i].chars().next_back();
+        // a one-character cut word inside a word is no cut: 智能, 平均, 人均
+        let cuts = |x: &&str| {
+            rest.starts_with(*x) && (x.chars().count() > 1 || n >= 2 && !(x == &"均" && prev.is_some_and(|p| "平人户亩年日月".contains(p))))
+        };
+        if w.cut.iter().any(cuts) {
             end = i;
             break;
         }
@@ -161,5 +171,8 @@ mod tests {
         assert_eq!(after_noun("的球类运动场地"), "球类运动场地");
         assert_eq!(after_noun("社区卫生服务站达到基本标准"), "社区卫生服务站");
         assert_eq!(after_noun(",增长5.1%"), "");
+        assert_eq!(after_noun("智能网联汽车正在进行道路测试"), "智能网联汽车");
+        assert_eq!(after_noun("、配套农机具"), "");
+        assert_eq!(after_noun("理论教材《深刻领悟》"), "理论教材");
     }
 }
