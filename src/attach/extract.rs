@@ -142,6 +142,8 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
     let mut topic: Option<String> = None;
     let mut qi = 0;
     for (s, e) in segment::sentences(&chars) {
+        // a run or a bare verb continues the topic of its own sentence, not the last one's
+        prev_indicator = None;
         // metrics are read from Chinese prose: style sheets, code and URLs are not
         if !mostly_chinese(&chars[s..e]) {
             while qi < quantities.len() && quantities[qi].span[0] < e {
@@ -227,7 +229,8 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
                         }
                         Derived::FromPrevious(i) => i,
                         // never drop a figure for want of words: show its clause
-                        Derived::Nothing => fallback_indicator(&before, &after),
+                        // else the words after it, what the sentence is about, or before it
+                        Derived::Nothing => fallback_indicator(&before, &after, subject(&text_of(s, it.clause.0), &removable)),
                     }
                 }
             };
@@ -368,11 +371,26 @@ enum Derived {
     Nothing,
 }
 
+/// Where a sentence's subject ends: a verb-like word or the first clause mark.
+const SUBJECT_ENDS: &[&str] = &["由", "是", "被", "将", "已", "在", "对", "为", "把", "，", ",", "；", ";", "：", ":"];
+
+/// The subject that opens a sentence (`第六批全国干部学习培训教材由…编写,共9本` →
+/// `第六批全国干部学习培训教材`), for a figure whose own clause names nothing.
+fn subject(sentence_head: &str, removable: &[&str]) -> Option<String> {
+    let end = SUBJECT_ENDS.iter().filter_map(|w| sentence_head.find(w)).min()?;
+    let s = indicator::strip(&sentence_head[..end], removable);
+    let n = s.chars().count();
+    (2..=20).contains(&n).then_some(s)
+}
+
 /// The clause words themselves, trimmed of punctuation, when no rule found an indicator.
-fn fallback_indicator(before: &str, after: &str) -> String {
+fn fallback_indicator(before: &str, after: &str, subject: Option<String>) -> String {
     let pick = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).chars().take(12).collect::<String>();
     let a = pick(after);
-    if a.is_empty() { pick(before) } else { a }
+    if !a.is_empty() {
+        return a;
+    }
+    subject.unwrap_or_else(|| pick(before))
 }
 
 /// The indicator of a value from the words before it and the noun after it.
