@@ -407,7 +407,8 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     // `建管组等6个督导组`: a list summed up by the noun after the figure
     let sums_up_a_list = before.ends_with('等');
     // `按照…确定的9个城中村改造试点项目`: the figure belongs to the noun after it
-    let modifies_after = before.ends_with('的') && !after.is_empty();
+    // (but not `按照平均工资的60%确定`, where a verb follows)
+    let modifies_after = before.ends_with('的') && !after.is_empty() && !starts_with_verb(after);
     if modifies_after {
         before.clear();
     }
@@ -484,6 +485,14 @@ fn is_verb(w: &str) -> bool {
 
 /// Longest words a verb is matched by (in chars).
 const MAX_VERB: usize = 4;
+
+/// Whether a phrase opens with a verb of two characters or more (`确定`, `计入收入`).
+fn starts_with_verb(phrase: &str) -> bool {
+    (2..=MAX_VERB).any(|n| {
+        let end = phrase.char_indices().nth(n).map_or(phrase.len(), |(i, _)| i);
+        phrase[..end].chars().count() == n && is_verb(&phrase[..end])
+    })
+}
 
 /// The run of verbs that ends a phrase (`陆续安装建设` → `安装建设`): the longest verb
 /// that ends it, again and again. One-character verbs are left out: without a segmenter
@@ -634,6 +643,7 @@ mod tests {
     fn verbs_and_nouns_without_jieba() {
         assert_eq!(trailing_verbs("在全市范围内陆续安装建设"), "安装建设");
         assert_eq!(trailing_verbs("老旧小区"), "");
+        assert!(starts_with_verb("确定") && starts_with_verb("确定,") && !starts_with_verb("老旧小区"));
         assert_eq!(head_noun("改造和提升便民市场").as_deref(), Some("便民市场"));
     }
 
