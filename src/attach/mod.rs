@@ -7,6 +7,7 @@ pub mod change;
 pub mod classify;
 pub mod extract;
 pub mod indicator;
+pub mod indicator_key;
 pub mod period;
 pub mod region;
 pub mod table;
