@@ -10,6 +10,7 @@ pub mod context;
 pub mod extract;
 pub mod gazetteer;
 pub mod indicator;
+pub mod indicator_key;
 pub mod period;
 pub mod region;
 pub mod table;

@@ -1,0 +1,348 @@
+//! The standard indicator behind an indicator phrase (SPEC §2 `indicator_key`), from
+//! `lexicons/indicators.txt`: `城镇新增就业`, `新增城镇就业` and `城镇新增就业人数` all
+//! become `城镇新增就业人数`, so figures line up across documents however they are worded.
+//!
+//! A phrase has a key when, once its region word, period, verb and change word are set
+//! aside, what is left is one of the key's synonyms; the longest synonym wins, so
+//! `农村居民人均可支配收入` is not `居民人均可支配收入`. Anything else before or after the
+//! synonym makes it another indicator (`汽车工业增加值`, `城镇新增就业完成全年任务比例`)
+//! and gives no key. [`category_of`] is looser: a phrase that ends in a standard
+//! indicator belongs to that indicator's category.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A standard statistical indicator: its canonical name and its SPEC category.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Indicator {
+    pub key: &'static str,
+    pub category: &'static str,
+}
+
+/// The indicators, and every synonym (normalised) with the index of its indicator.
+struct Table {
+    indicators: Vec<Indicator>,
+    synonyms: Vec<(String, usize)>,
+    matcher: AhoCorasick,
+}
+
+/// `key | category | synonym …` lines.
+fn parse(data: &'static str) -> (Vec<Indicator>, Vec<(String, usize)>) {
+    let mut indicators = Vec::new();
+    let mut synonyms = Vec::new();
+    for line in crate::lexicon::entries(data) {
+        let mut cols = line.split('|').map(str::trim);
+        let (Some(key), Some(category)) = (cols.next(), cols.next()) else { continue };
+        let i = indicators.len();
+        indicators.push(Indicator { key, category });
+        synonyms.push((normalise(key), i));
+        for s in cols.next().unwrap_or("").split_whitespace() {
+            synonyms.push((normalise(s), i));
+        }
+    }
+    synonyms.retain(|(s, _)| !s.is_empty());
+    (indicators, synonyms)
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let (indicators, synonyms) = parse(include_str!("../../lexicons/indicators.txt"));
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(synonyms.iter().map(|(s, _)| s))
+        .expect("indicator synonyms build an automaton");
+    Table { indicators, synonyms, matcher }
+});
+
+/// The spelling matching compares: no spaces, 的, 、, quotes or brackets; ASCII letters
+/// and digits half-width and upper case; Roman numerals as Latin letters (`Ⅲ类` = `III类`).
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if c.is_whitespace() => {}
+            '的' | '、' | '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》' | '(' | ')' | '（' | '）'
+            | '【' | '】' | '[' | ']' | '·' => {}
+            'Ⅰ' => out.push('I'),
+            'Ⅱ' => out.push_str("II"),
+            'Ⅲ' => out.push_str("III"),
+            'Ⅳ' => out.push_str("IV"),
+            'Ⅴ' => out.push('V'),
+            '\u{FF01}'..='\u{FF5E}' => {
+                // full-width ASCII
+                let h = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+                out.push(h.to_ascii_uppercase());
+            }
+            c => out.push(c.to_ascii_uppercase()),
+        }
+    }
+    out
+}
+
+/// Words that may stand before a synonym without changing what it measures: the region
+/// (`全市`, `河北省`, `我国`), the period (`2023年`, `上半年`, `1-10月`), a verb or
+/// adverb (`实现`, `累计`), a bulletin's `按常住地分`.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    let provinces = "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|台湾|香港|澳门|中国|全国|我国|全球";
+    let region = r"(?:全|我|本|该)(?:国|省|市|区|县|州|盟|旗|镇|乡|街道|村)";
+    let place = r"\p{Han}{1,7}?(?:自治区|自治州|自治县|特别行政区|街道|省|市|县|区|州|盟|旗|镇|乡)";
+    let period = r"\d{4}年度?|[今去前明上本当同]年度?|全年|年内|年末|年底|年初|年均|[上下]半年|前?[一二三四1-4]季度|\d{1,2}(?:[-—~～至到]\d{1,2})?月份?|截至目前|截至年底|目前|\p{Han}{1,2}年来|十[一二三四五]五(?:时期|期间|以来)?|期间|以来";
+    let verb = r"按常住地分|其中|实现|完成|达到|累计|共计|合计|总计|共有|共|拥有|有|为|是|约|已经|已|全部|分别|全面|主要";
+    Regex::new(&format!(r"^(?:{region}|({place})|{provinces}|{period}|{verb})")).expect("prefix pattern compiles")
+});
+
+/// Words ending like a place that are not one (`城乡`, `小区`, `园区`, `景区`).
+const NOT_PLACES: &[&str] = &["城镇", "乡镇", "城乡", "小区", "社区", "园区", "景区", "城区", "辖区", "片区", "校区", "库区", "山区", "矿区", "林区", "牧区", "湖区", "郊区", "地区", "专区", "城市"];
+
+/// Words that may follow a synonym: a change (`增长`, `下降`), a verb (`达到`), or a
+/// word that only restates the measure (`人数`, `总量`).
+const SUFFIXES: &[&str] = &[
+    "比上年", "比去年", "比上年末", "同比", "环比", "年均", "平均", "增长", "增速", "增幅", "增加", "下降", "降低", "降幅", "减少", "提高", "提升",
+    "上升", "上涨", "涨幅", "回落", "分别", "达到", "实现", "完成", "突破", "超过", "达", "为", "是", "约", "共", "累计", "稳定在", "保持在", "控制在",
+    "总量", "总额", "规模", "人数", "总数", "数量", "数", "水平", "合计", "了",
+];
+
+/// Drops what [`PREFIX`] allows from the front until nothing more goes; true when
+/// nothing is left.
+fn prefix_ok(mut p: &str) -> bool {
+    while !p.is_empty() {
+        let Some(m) = PREFIX.captures(p) else { return false };
+        let whole = m.get(0).map_or(0, |g| g.end());
+        if whole == 0 {
+            return false;
+        }
+        if let Some(place) = m.get(1) {
+            let s = place.as_str();
+            if NOT_PLACES.iter().any(|w| s.ends_with(w)) {
+                return false;
+            }
+        }
+        p = &p[whole..];
+    }
+    true
+}
+
+/// Drops the [`SUFFIXES`] from the end until nothing more goes; true when nothing is left.
+fn suffix_ok(mut t: &str) -> bool {
+    'strip: while !t.is_empty() {
+        for s in SUFFIXES {
+            if let Some(rest) = t.strip_suffix(s) {
+                t = rest;
+                continue 'strip;
+            }
+        }
+        // also from the front: `增长` in `增长到`
+        for s in SUFFIXES {
+            if let Some(rest) = t.strip_prefix(s) {
+                t = rest;
+                continue 'strip;
+            }
+        }
+        return false;
+    }
+    true
+}
+
+/// Separators that end a phrase: only the part between them around a synonym counts.
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '，' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？')
+}
+
+/// A synonym found in a phrase: its indicator, length in chars, and the text before and
+/// after it within the phrase's clause.
+struct Found<'a> {
+    indicator: usize,
+    chars: usize,
+    before: &'a str,
+    after: &'a str,
+}
+
+fn found(phrase: &str) -> Vec<Found<'_>> {
+    let t = &*TABLE;
+    t.matcher
+        .find_overlapping_iter(phrase)
+        .map(|m| {
+            let before = &phrase[..m.start()];
+            let before = before.rfind(is_separator).map_or(before, |i| &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]);
+            let after = &phrase[m.end()..];
+            let after = after.find(is_separator).map_or(after, |i| &after[..i]);
+            let (syn, indicator) = &t.synonyms[m.pattern().as_usize()];
+            Found { indicator: *indicator, chars: syn.chars().count(), before, after }
+        })
+        .collect()
+}
+
+/// `占` that makes what follows a denominator (`占地区生产总值比重`), not `占地`.
+fn after_share(before: &str) -> bool {
+    before.match_indices('占').any(|(i, _)| !before[i..].starts_with("占地"))
+}
+
+/// The standard indicator an indicator phrase names, if any.
+pub fn lookup(indicator: &str) -> Option<&'static Indicator> {
+    let phrase = normalise(indicator);
+    let best = found(&phrase)
+        .into_iter()
+        .filter(|f| !after_share(f.before) && prefix_ok(f.before) && suffix_ok(f.after))
+        .max_by_key(|f| f.chars)?;
+    TABLE.indicators.get(best.indicator)
+}
+
+/// The category of the standard indicator a phrase ends in (whatever stands before it:
+/// `三甲医院` is about hospitals), for classification; `None` when it ends in none.
+pub fn category_of(indicator: &str) -> Option<&'static str> {
+    let phrase = normalise(indicator);
+    let best = found(&phrase)
+        .into_iter()
+        .filter(|f| !after_share(f.before) && suffix_ok(f.after))
+        .max_by_key(|f| f.chars)?;
+    TABLE.indicators.get(best.indicator).map(|i| i.category)
+}
+
+/// Every indicator of the lexicon (for tests and tools).
+pub fn all() -> &'static [Indicator] {
+    &TABLE.indicators
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustc_hash::FxHashMap;
+
+    #[test]
+    fn lexicon_is_well_formed() {
+        let t = &*TABLE;
+        assert!(t.indicators.len() >= 300, "{} keys", t.indicators.len());
+        let mut keys = FxHashMap::default();
+        for ind in &t.indicators {
+            assert!(super::super::classify::ALL.contains(&ind.category), "{}: {}", ind.key, ind.category);
+            assert!(keys.insert(ind.key, ()).is_none(), "key twice: {}", ind.key);
+        }
+        // a synonym names one indicator only
+        let mut owner: FxHashMap<&str, usize> = FxHashMap::default();
+        for (s, i) in &t.synonyms {
+            if let Some(&j) = owner.get(s.as_str()) {
+                assert_eq!(i, &j, "{s} belongs to {} and {}", t.indicators[j].key, t.indicators[*i].key);
+            }
+            owner.insert(s, *i);
+        }
+    }
+
+    #[test]
+    fn every_key_finds_itself() {
+        for ind in all() {
+            assert_eq!(lookup(ind.key).map(|i| i.key), Some(ind.key));
+        }
+    }
+
+    /// Phrases as statistical bulletins (公报), government work reports (报告) and local
+    /// news (新闻) word them, with the key they must get.
+    #[test]
+    fn phrases_get_their_keys() {
+        for (phrase, key) in [
+            // 政府工作报告 主要预期目标 and 民生实事
+            ("城镇新增就业", "城镇新增就业人数"),
+            ("新增城镇就业", "城镇新增就业人数"),
+            ("城镇新增就业人数", "城镇新增就业人数"),
+            ("全年城镇新增就业", "城镇新增就业人数"),
+            ("城镇调查失业率", "城镇调查失业率"),
+            ("全国城镇调查失业率平均值", "城镇调查失业率"),
+            ("居民消费价格涨幅", "居民消费价格指数"),
+            ("单位国内生产总值能耗降低", "单位国内生产总值能耗"),
+            ("万元GDP能耗下降", "单位国内生产总值能耗"),
+            ("改造老旧小区", "城镇老旧小区改造"),
+            ("新增学位", "新增学位"),
+            ("家庭养老床位", "家庭养老床位"),
+            ("每千人口拥有3岁以下婴幼儿托位数", "每千人口拥有3岁以下婴幼儿托位数"),
+            ("每千人口托位数", "每千人口拥有3岁以下婴幼儿托位数"),
+            // 统计公报: 综合
+            ("全市地区生产总值", "地区生产总值"),
+            ("实现地区生产总值", "地区生产总值"),
+            ("全年国内生产总值", "地区生产总值"),
+            ("GDP", "地区生产总值"),
+            ("gdp增长", "地区生产总值"),
+            ("石家庄市生产总值", "地区生产总值"),
+            ("河北省2023年地区生产总值", "地区生产总值"),
+            ("第一产业增加值", "第一产业增加值"),
+            ("第三产业增加值增长", "第三产业增加值"),
+            ("第三产业增加值占地区生产总值比重", "第三产业增加值占地区生产总值比重"),
+            ("人均地区生产总值", "人均地区生产总值"),
+            ("居民消费价格总水平下降", "居民消费价格指数"),
+            ("全年居民消费价格比上年上涨", "居民消费价格指数"),
+            // 农业, 工业, 投资, 贸易, 金融
+            ("全年粮食总产量", "粮食产量"),
+            ("粮食播种面积", "粮食播种面积"),
+            ("规模以上工业增加值增长", "规模以上工业增加值"),
+            ("规上工业增加值", "规模以上工业增加值"),
+            ("全部工业增加值", "工业增加值"),
+            ("高技术制造业增加值占规模以上工业增加值的比重", "高技术制造业增加值占规模以上工业增加值比重"),
+            ("固定资产投资（不含农户）", "固定资产投资"),
+            ("社会消费品零售总额", "社会消费品零售总额"),
+            ("货物进出口总额", "货物进出口总额"),
+            ("年末金融机构本外币各项存款余额", "金融机构本外币各项存款余额"),
+            ("一般公共预算收入", "一般公共预算收入"),
+            // 居民收入消费和社会保障
+            ("居民人均可支配收入", "居民人均可支配收入"),
+            ("全体居民人均可支配收入", "居民人均可支配收入"),
+            ("按常住地分,城镇居民人均可支配收入", "城镇居民人均可支配收入"),
+            ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入"),
+            ("农村居民人均可支配收入", "农村居民人均可支配收入"),
+            ("年末全国参加基本养老保险人数", "基本养老保险参保人数"),
+            ("城乡居民基本医疗保险参保人数", "城乡居民基本医疗保险参保人数"),
+            // 教育, 卫生, 文化, 环境
+            ("九年义务教育巩固率", "九年义务教育巩固率"),
+            ("每千人口拥有执业医师", "每千人口执业（助理）医师数"),
+            ("每千人口执业（助理）医师数", "每千人口执业（助理）医师数"),
+            ("全市空气质量优良天数比例", "空气质量优良天数比例"),
+            ("PM2.5平均浓度", "细颗粒物平均浓度"),
+            ("地表水Ⅰ～Ⅲ类水质断面比例", "地表水水质优良断面比例"),
+            ("人均公园绿地面积", "人均公园绿地面积"),
+            ("森林覆盖率", "森林覆盖率"),
+            ("接待国内游客", "国内旅游人次"),
+        ] {
+            assert_eq!(lookup(phrase).map(|i| i.key), Some(key), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn other_indicators_get_no_key() {
+        for phrase in [
+            "工业用地",                       // not 工业增加值
+            "汽车工业增加值",                 // a branch, not the whole of industry
+            "增加值",                         // too general to be any
+            "城镇新增就业完成全年任务比例",   // progress against a target
+            "第三产业占比",                   // has its own key, checked below
+            "工业互联网产业增加值占GDP比重", // GDP is the denominator
+            "城乡居民人均可支配收入",         // both at once (SPEC: 分别 distributes)
+            "居民收入占比",
+            "新增公园绿地",                   // a flow, not the stock 公园绿地面积
+            "粮食价格",
+            "出口退税",
+            "老旧小区物业费",
+            "",
+            "某某",
+        ] {
+            let got = lookup(phrase).map(|i| i.key);
+            if phrase == "第三产业占比" {
+                assert_eq!(got, Some("第三产业增加值占地区生产总值比重"));
+            } else {
+                assert_eq!(got, None, "{phrase}");
+            }
+        }
+    }
+
+    #[test]
+    fn category_follows_the_head_indicator() {
+        assert_eq!(category_of("每千人口拥有执业医师"), Some("health"));
+        assert_eq!(category_of("三甲医院"), Some("health"));
+        assert_eq!(category_of("统调装机容量"), Some("economy"));
+        assert_eq!(category_of("进口药品"), None);
+        assert_eq!(category_of("罚款占本级收入"), None);
+    }
+
+    #[test]
+    fn normalises_spellings() {
+        assert_eq!(normalise("执业（助理）医师"), "执业助理医师");
+        assert_eq!(normalise("ｇｄｐ 的 增长"), "GDP增长");
+        assert_eq!(normalise("劣Ⅴ类"), "劣V类");
+    }
+}
