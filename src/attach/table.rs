@@ -118,8 +118,8 @@ pub fn row_metrics(header: &str, row: &str, orig_row: &str, base: usize, region:
         let indicator = format!("{label}{name}");
         let category = super::classify::classify(&indicator, &sentence).to_string();
         out.push(Metric {
+            indicator_key: super::indicator_key::lookup(&indicator).map(|k| k.key.to_string()),
             indicator,
-            indicator_key: None,
             value: v * mult,
             unit,
             raw,
