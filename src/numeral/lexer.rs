@@ -58,7 +58,7 @@ pub fn han_digit(c: char) -> Option<u8> {
 
 /// A sign in front of a number: `负`, `-`, `－`, `−` (U+2212).
 pub fn is_sign(c: char) -> bool {
-    matches!(c, '负' | '-' | '－' | '−')
+    matches!(c, '负' | '負' | '-' | '－' | '−')
 }
 
 /// Arabic digits (ASCII or full-width).

@@ -395,7 +395,13 @@ fn bare_denominator(chars: &[char], start: usize, limit: usize) -> Option<Decima
 /// `den_end`, as a percentage (per mille for 千分之).
 fn fraction(chars: &[char], den: Decimal, den_end: usize, den_chinese: bool, limit: usize) -> Option<Number> {
     let num_start = den_end + if den_chinese { 2 } else { 1 };
-    let num = plain(chars, num_start, limit)?;
+    // `百分之负三点八`: a signed numerator
+    let negative = den_chinese && num_start < limit && lexer::is_sign(chars[num_start]);
+    let mut num = plain(chars, num_start + usize::from(negative), limit)?;
+    if negative {
+        num.value = num.value.negate();
+        num.max = None;
+    }
     if num.positional {
         return None;
     }

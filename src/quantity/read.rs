@@ -90,7 +90,7 @@ fn may_start(chars: &[char], i: usize) -> bool {
         }
         Some(lexer::Tok::Point) => false,
         None => match c {
-            '负' | '-' | '－' | '−' => chars.get(i + 1).is_some_and(|&n| lexer::tok(n).is_some_and(|t| !matches!(t, lexer::Tok::Point))),
+            c if lexer::is_sign(c) => chars.get(i + 1).is_some_and(|&n| lexer::tok(n).is_some_and(|t| !matches!(t, lexer::Tok::Point))),
             '半' => chars.get(i + 1) == Some(&'成'),
             _ => false,
         },
@@ -180,7 +180,7 @@ fn at(chars: &[char], i: usize) -> Option<Reading> {
             unit_name = u.name;
             e = u.end;
             // `一吨半`, `两米半`: a half of the unit
-            if chars.get(e) == Some(&'半') && !u.symbol && max.is_none() && !unit::is_relative(&unit_name) {
+            if chars.get(e) == Some(&'半') && !u.symbol && max.is_none() && !value.is_negative() && !unit::is_relative(&unit_name) {
                 value = value.checked_add(Decimal::new(5, -1))?;
                 e += 1;
             }

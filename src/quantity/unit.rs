@@ -88,7 +88,7 @@ fn build() -> Units {
                     lengths.push(n.to_string());
                 }
             }
-            for (_, p) in &prefixes {
+            for (_, p) in prefixes.iter().filter(|(_, p)| *p != "-") {
                 let w = format!("{p}{n}");
                 add_name(&w, &w);
                 if is_length {
@@ -103,7 +103,9 @@ fn build() -> Units {
         if sym != "-" {
             symbols.insert(sym.to_string());
         }
-        add_name(n, n);
+        if n != "-" {
+            add_name(n, n);
+        }
     }
     // customary units, currencies, relative units and measure words; `a => b` maps
     let mapped = |l: &'static str| match l.split_once("=>") {
@@ -119,10 +121,8 @@ fn build() -> Units {
     words.extend(lexicon::entries(include_str!("../../lexicons/measure_words.txt")).map(mapped));
     for (a, b) in &words {
         names.insert(a.to_string(), b.to_string());
-        if matches!(*a, "公里" | "千米" | "公分" | "公尺" | "英里" | "英尺" | "英寸" | "里") {
-            lengths.push(a.to_string());
-        }
     }
+    lengths.extend(section(&customary, "length").into_iter().map(String::from));
     for l in &lengths {
         for (sq, _) in [("平方", 2), ("立方", 3)] {
             let w = format!("{sq}{l}");
@@ -267,6 +267,9 @@ mod tests {
             ("km2", "km2"),
             ("m³", "m³"),
             ("平方千米", "平方公里"),
+            ("平方公里", "平方公里"),
+            ("平米", "平方米"),
+            ("hm²", "hm²"),
             ("千米", "公里"),
             ("立方米", "立方米"),
             ("微克/立方米", "微克/立方米"),

@@ -20,6 +20,8 @@ pub enum Reason {
     Date,
     /// A time of day: `09:08`, `14:09:12`.
     Time,
+    /// A span of time: `五六年`, `3年`.
+    Duration,
     /// Part of a code, model name, phone or ID number: `G20`, `5G`, `8128787`.
     Code,
     /// An ordinal or sequence word: `第五次`, `前三`, `初五`.
@@ -42,6 +44,7 @@ impl Reason {
             Reason::NoUnit => "no unit",
             Reason::Date => "a date",
             Reason::Time => "a time of day",
+            Reason::Duration => "a span of time",
             Reason::Code => "part of a code or number",
             Reason::Ordinal => "an ordinal",
             Reason::Name => "a numbered name or slogan",
@@ -167,12 +170,14 @@ fn reason(chars: &[char], r: &mut Reading) -> Option<Reason> {
     {
         return Some(Reason::Ordinal);
     }
-    if let Some(f) = r.flag {
-        return Some(f);
-    }
     if r.unit.is_empty() {
-        // 2021年, 12月5日, 2022-08-11, 2022/8/11
-        if next.is_some_and(|c| matches!(c, '年' | '月' | '日' | '号')) {
+        // 2021年, 二〇二一年, 12月5日, 2022-08-11, 2022/8/11; but 五六年, 3年 are spans
+        if next == Some('年') {
+            let year = r.digits_only
+                || r.max.is_none() && !r.arabic_multiplied && r.value.and_then(|v| v.to_f64()).is_some_and(|v| (1000.0..10000.0).contains(&v) && v.fract() == 0.0);
+            return Some(if year { Reason::Date } else { Reason::Duration });
+        }
+        if next.is_some_and(|c| matches!(c, '月' | '日' | '号')) {
             return Some(Reason::Date);
         }
         if r.arabic && !r.chinese && is_date_part(chars, r) {
@@ -185,14 +190,17 @@ fn reason(chars: &[char], r: &mut Reading) -> Option<Reason> {
             }
         }
     }
+    // 五一 (May Day), 十一: digit-by-digit Chinese numerals are names, not amounts
+    if r.digits_only && chars[r.num_start..].iter().take_while(|&&c| lexer::han_digit(c).is_some()).all(|&c| "一二三四五六七八九两".contains(c)) {
+        return Some(Reason::Name);
+    }
+    if let Some(f) = r.flag {
+        return Some(f);
+    }
     if r.unit.is_empty() && r.chinese {
         return Some(Reason::NoUnit);
     }
     if in_short_quote(chars, r) || names_one_of_a_set(chars, r.end) || restates_a_quoted_name(chars, r) {
-        return Some(Reason::Name);
-    }
-    // 五一 (May Day), 十一: digit-by-digit Chinese numerals are names, not amounts
-    if r.digits_only && chars[r.num_start..].iter().take_while(|&&c| lexer::han_digit(c).is_some()).all(|&c| "一二三四五六七八九两".contains(c)) {
         return Some(Reason::Name);
     }
     if r.unit.is_empty() {
