@@ -3,8 +3,6 @@
 //! Format: one entry a line; `#` starts a comment; `a => b` maps a spelling to what is
 //! reported; `key: word word …` lists words under a key.
 
-use std::sync::LazyLock;
-
 /// Non-empty lines with comments and surrounding space removed.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
@@ -55,8 +53,6 @@ pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     w.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
 }
 
-pub static UNITS: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| mapping(include_str!("../lexicons/units.txt")));
-pub static NOT_UNITS: LazyLock<Vec<&str>> = LazyLock::new(|| entries(include_str!("../lexicons/not_units.txt")).collect());
 
 #[cfg(test)]
 mod tests {
@@ -71,11 +67,5 @@ mod tests {
         assert_eq!(alternation(["a", "abc", "a.b"]), "abc|a\\.b|a");
         let s = sections("# c\nlost\n[start]\n网站首页\nAll Rights Reserved # why\n\n[nav]\n更多 >>\n");
         assert_eq!(s, vec![("start", vec!["网站首页", "All Rights Reserved"]), ("nav", vec!["更多 >>"])]);
-    }
-
-    #[test]
-    fn shipped_lexicons_load() {
-        assert!(UNITS.iter().any(|&(w, r)| w == "周岁" && r == "岁"));
-        assert!(NOT_UNITS.contains(&"个月"));
     }
 }

@@ -1,6 +1,8 @@
 //! Changes: a growth or decline stated for a value (`增长5.1%`, `下降76.5%`,
 //! `比去年增加3亿多元`, `提高0.2个百分点`). A quantity is a change when the words right
 //! before it are a change verb; `提高到`/`降至` name a new level instead, not a change.
+//! A signed rate follows its sign: `增长-2.3%` is a fall of 2.3 %, `下降-1.2%` a rise;
+//! `负增长` is a fall.
 
 use crate::report::Direction;
 use regex::Regex;
@@ -14,7 +16,7 @@ static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
                    |与(?:上年|去年)(?:同期)?相比,?
                    |两年平均|三年平均|年均|平均|年平均|按年|按月)?)
         (?:分别)?
-        (?P<verb>(?:增长|增加|提高|上升|上涨)幅度为?|增长|增加|提高|上升|上涨|增多|扩大|提升|增幅为?|增速为?|涨幅为?
+        (?P<verb>负增长|(?:增长|增加|提高|上升|上涨)幅度为?|增长|增加|提高|上升|上涨|增多|扩大|提升|增幅为?|增速为?|涨幅为?
                 |(?:下降|减少|降低)幅度为?|下降|减少|降低|下滑|回落|缩小|缩减|降幅为?|跌幅为?|下跌|减)
         (?:了)?(?:达|达到)?
         $",
@@ -34,9 +36,27 @@ pub fn verb_before(before: &str, unit: &str) -> Option<(Direction, usize)> {
         return None;
     }
     let verb = c.name("verb")?.as_str();
-    let down = ["下降", "减少", "降低", "下滑", "回落", "缩小", "缩减", "降幅", "跌幅", "下跌", "减"].iter().any(|v| verb.starts_with(v));
+    let down = ["负增长", "下降", "减少", "降低", "下滑", "回落", "缩小", "缩减", "降幅", "跌幅", "下跌", "减"].iter().any(|v| verb.starts_with(v));
     let len = c.get(0)?.as_str().chars().count() + (before.len() - trimmed.len());
     Some((if down { Direction::Down } else { Direction::Up }, len))
+}
+
+/// The direction of a change whose verb says `verb` and whose figure may be negative
+/// (`增长-2.3%`): the sign turns it, and the quantity keeps the size of the change.
+pub fn follow_sign(verb: Direction, q: &mut crate::quantity::Quantity) -> Direction {
+    if q.value >= 0.0 {
+        return verb;
+    }
+    q.value = -q.value;
+    q.value_max = q.value_max.map(|m| -m);
+    if let Some(m) = q.value_max {
+        // −(2..3) is a fall of 2 to 3: the bounds swap
+        (q.value, q.value_max) = (m.min(q.value), Some(m.max(q.value)));
+    }
+    match verb {
+        Direction::Up => Direction::Down,
+        Direction::Down => Direction::Up,
+    }
 }
 
 /// The verb phrase alone (`下降`), for an indicator that carries the direction.
@@ -55,6 +75,19 @@ mod tests {
         assert_eq!(verb_before("与上年相比,减少", "吨").map(|x| x.0), Some(Direction::Down));
         assert_eq!(verb_before("新建和改造提升", "家"), None);
         assert_eq!(verb_before("新建和改造提升", "%").map(|x| x.0), Some(Direction::Up));
+    }
+
+    #[test]
+    fn signs_turn_the_direction() {
+        let q = |v: f64| crate::quantity::Quantity { raw: String::new(), value: v, unit: "%".into(), approx: None, value_max: None, span: [0, 0] };
+        let mut a = q(-2.3);
+        assert_eq!(follow_sign(Direction::Up, &mut a), Direction::Down);
+        assert_eq!(a.value, 2.3);
+        let mut b = q(-1.2);
+        assert_eq!(follow_sign(Direction::Down, &mut b), Direction::Up);
+        let mut c = q(5.0);
+        assert_eq!(follow_sign(Direction::Up, &mut c), Direction::Up);
+        assert_eq!(verb_before("出现负增长", "%").map(|x| x.0), Some(Direction::Down));
     }
 
     #[test]

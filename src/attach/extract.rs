@@ -154,7 +154,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
         let mut items: Vec<Item> = Vec::new();
         let mut prev_end = s;
         while qi < quantities.len() && quantities[qi].span[0] < e {
-            let q = quantities[qi].clone();
+            let mut q = quantities[qi].clone();
             qi += 1;
             if q.span[0] < s {
                 continue;
@@ -164,7 +164,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
             prev_end = q.span[1];
             let before = text_of(bstart, q.span[0]);
             let kind = match change::verb_before(&before, &q.unit) {
-                Some((d, len)) => Kind::Change(d, len),
+                Some((d, len)) => Kind::Change(change::follow_sign(d, &mut q), len),
                 None => Kind::Value,
             };
             items.push(Item { q, kind, before: (bstart, 0), clause, change: None, attached: false });
