@@ -116,7 +116,7 @@ struct Item {
 
 #[allow(clippy::too_many_arguments)]
 fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scope, removable: &[&str], out: &mut Vec<Metric>) {
-    let quantities = quantity::find(line);
+    let quantities = figures(line);
     if quantities.is_empty() {
         return;
     }
@@ -369,6 +369,46 @@ enum Derived {
     /// Continues the indicator of the figure before it.
     FromPrevious(String),
     Nothing,
+}
+
+/// The words that give a bare amount its unit (`lexicons/implied_units.txt`).
+static IMPLIED: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| crate::lexicon::keyed(include_str!("../../lexicons/implied_units.txt")));
+
+/// Multipliers that make a bare number an amount (`3018万`, `七八亿`), not a count or a code.
+const MULTIPLIERS: &[char] = &['万', '亿', '萬', '億'];
+
+/// The paragraph's figures: what the quantity stage keeps, and the bare amounts with a
+/// multiplier whose sentence says what they measure (`罚没收入3018万` → 3018万 元).
+fn figures(line: &str) -> Vec<Quantity> {
+    let all = quantity::find_all(line);
+    if all.iter().all(|f| f.metric) {
+        return all.into_iter().map(|f| f.quantity).collect();
+    }
+    let chars: Vec<char> = line.chars().collect();
+    all.into_iter()
+        .filter_map(|f| {
+            if f.metric {
+                return Some(f.quantity);
+            }
+            let mut q = f.quantity;
+            if f.reason != Some(quantity::Reason::NoUnit) || !q.raw.contains(MULTIPLIERS) {
+                return None;
+            }
+            let (s, _) = segment::sentences(&chars).into_iter().find(|&(s, e)| s <= q.span[0] && q.span[0] < e)?;
+            let head: String = chars[s..q.span[0]].iter().collect();
+            q.unit = implied_unit(&head)?.to_string();
+            Some(q)
+        })
+        .collect()
+}
+
+/// The unit the nearest money or people word before a bare amount implies.
+fn implied_unit(head: &str) -> Option<&'static str> {
+    IMPLIED
+        .iter()
+        .flat_map(|(unit, words)| words.iter().filter_map(move |w| head.rfind(w).map(|i| (i + w.len(), *unit))))
+        .max_by_key(|&(end, _)| end)
+        .map(|(_, unit)| unit)
 }
 
 /// Where a sentence's subject ends: a verb-like word or the first clause mark.
@@ -630,6 +670,13 @@ mod tests {
         let m = run("全区建档立卡贫困人口15184户45476人全部脱贫,20个贫困村全部出列。", None, Some("咸安区"));
         let got: Vec<(&str, f64)> = m.iter().map(|m| (m.indicator.as_str(), m.value)).collect();
         assert_eq!(got, vec![("建档立卡贫困人口", 15184.0), ("建档立卡贫困人口", 45476.0), ("贫困村出列", 20.0)]);
+    }
+
+    #[test]
+    fn bare_amounts_take_the_unit_their_words_imply() {
+        let m = run("实际罚没收入2453万,全县总人口为17.3万,编号12345。", None, None);
+        let got: Vec<(f64, &str)> = m.iter().map(|m| (m.value, m.unit.as_str())).collect();
+        assert_eq!(got, vec![(24530000.0, "元"), (173000.0, "人")]);
     }
 
     #[test]
