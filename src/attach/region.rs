@@ -26,7 +26,7 @@ const NOT_AFTER_COUNTY: &[char] = &['级', '城', '域', '委', '里', '乡', '�
 
 /// What may stand before a two-character county's name (`在沁县`, `山西省沁县`); after
 /// any other character the name is likely the end of a word (`示范县`).
-const BEFORE_A_NAME: &str = "在的和与及了是从到对向为由于省市州";
+const BEFORE_A_NAME: &str = "在的和与及了是从到对向为由于省市州年月日";
 
 /// Words that make a clause's figure a national one.
 const NATIONAL: &[&str] = &["我国", "全国", "中国", "国内", "国务院", "中共中央", "党中央", "中央财政", "国家统计局"];
@@ -85,7 +85,9 @@ pub fn places(text: &str, context: &[Id]) -> Vec<Named> {
             let all: Vec<Id> = m.ids().collect();
             all.iter().copied().find(|&c| gaz::parent(c).is_some_and(|p| ctx.contains(&p))).or_else(|| {
                 let prev = text[..m.start].chars().next_back();
-                let opens = prev.is_none_or(|c| !crate::normalise::is_han(c) || BEFORE_A_NAME.contains(c));
+                // after punctuation, a function word, a date, or another name (`山西沁县`)
+                let after_name = out.last().is_some_and(|p: &Named| p.end == m.start);
+                let opens = after_name || prev.is_none_or(|c| !crate::normalise::is_han(c) || BEFORE_A_NAME.contains(c));
                 let stands = m.is_full() && opens && !GENERIC_NAMES.contains(&&text[m.start..m.end]) && !text[m.end..].starts_with(NOT_AFTER_COUNTY);
                 (stands && all.len() == 1).then(|| all[0])
             })
@@ -154,13 +156,17 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
         None => scores.push((p, w)),
     };
     for n in places(&title, &ctx) {
-        add(n.place, if n.full { 6 } else { 3 });
+        add(n.place, if n.full { 12 } else { 6 });
     }
     for n in places(&publisher, &ctx) {
-        add(n.place, 2);
+        add(n.place, 4);
     }
+    // the lede names the subject: a mention counts less the later it comes (4 at the
+    // start, 2 at the end of the head, twice that for a full name)
+    let len = head.len().max(1);
     for n in in_head {
-        add(n.place, if n.full { 2 } else { 1 });
+        let w = 4 - 2 * n.start / len;
+        add(n.place, if n.full { 2 * w } else { w });
     }
     let weight = |p: &Place, s: usize| match p.id.map(|id| gaz::get(id).level) {
         Some(Level::Province) => s / 2,
@@ -172,8 +178,8 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
     });
     // national when the nation is spoken of more than any place and than the text's own
     // unit (`我省`), and the title names no place
-    let national = national_mentions(&title) * 3 + national_mentions(&head);
-    let local = own_unit_mentions(&head);
+    let national = 2 * (national_mentions(&title) * 3 + national_mentions(&head));
+    let local = 2 * own_unit_mentions(&head);
     let titled = !places(&title, &ctx).is_empty();
     match best {
         Some((p, s)) if titled || s >= national || local >= national => Some(p.clone()),
@@ -297,6 +303,8 @@ mod tests {
         assert_eq!(n, vec!["石家庄市", "石家庄市长安区"]);
         // a two-character county standing as a name, not as part of a word
         assert_eq!(names("沁县有18万人口"), vec!["沁县"]);
+        assert_eq!(names("2020年沁县一般公共预算"), vec!["沁县"]);
+        assert_eq!(names("山西沁县2019年"), vec!["山西省", "沁县"]);
         assert!(names("城市和县级财政").is_empty());
         assert!(names("城区人口").is_empty());
         assert!(names("5个省级健康促进示范县").is_empty());
