@@ -42,7 +42,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     let mut header: Option<&str> = None;
     // the period and place of the current section: a heading's, else the title's
     let mut scope = Scope { period: ctx.period.clone(), region: None };
-    for line in text.split('\n') {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (li, &line) in lines.iter().enumerate() {
         let orig = originals.next().unwrap_or(line);
         let n = line.chars().count();
         if table::is_row(line) {
@@ -60,7 +61,9 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
                         .map(|f| f.period)
                         .find(period::carries_over)
                         .or_else(|| ctx.period.clone()),
-                    region: region::clause_region(line, ctx.place.as_ref(), &ids).map(|p| p.name),
+                    region: region::clause_region(line, ctx.place.as_ref(), &ids)
+                        .or_else(|| item_region(&lines[li + 1..], ctx))
+                        .map(|p| p.name),
                 };
             }
             paragraph(line, orig, base, ctx, &scope, &removable, &mut out);
@@ -68,6 +71,26 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
         base += n + 1;
     }
     out
+}
+
+/// In a national bulletin (a news programme, a file of many items), the place an item
+/// under a heading is about: the one its lines name most, at least twice, up to the next
+/// heading.
+fn item_region(rest: &[&str], ctx: &DocContext) -> Option<region::Place> {
+    if ctx.place.as_ref().is_some_and(|p| p.id.is_some()) {
+        return None;
+    }
+    let end = rest.iter().position(|l| super::context::is_heading(l)).unwrap_or(rest.len());
+    let mut counts: Vec<(region::Place, usize)> = Vec::new();
+    for line in &rest[..end] {
+        for n in region::places(line, &[]) {
+            match counts.iter_mut().find(|(p, _)| p.id == n.place.id) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((n.place, 1)),
+            }
+        }
+    }
+    counts.into_iter().filter(|(_, c)| *c >= 2).max_by_key(|(_, c)| *c).map(|(p, _)| p)
 }
 
 /// The document's region and its parts, to drop from indicators: 嘉兴市南湖区 →
