@@ -77,7 +77,7 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
 /// under a heading is about: the one its lines name most, at least twice, up to the next
 /// heading.
 fn item_region(rest: &[&str], ctx: &DocContext) -> Option<region::Place> {
-    if ctx.place.as_ref().is_some_and(|p| p.id.is_some()) {
+    if ctx.place.as_ref().is_some_and(|p| p.name != region::NATION) {
         return None;
     }
     let end = rest.iter().position(|l| super::context::is_heading(l)).unwrap_or(rest.len());

@@ -40,7 +40,8 @@ pub struct Place {
     /// As a report shows it: the division's full name, the zone's name as written, or
     /// `嘉兴市南湖区` where the text writes the county with its city.
     pub name: String,
-    /// The division (for a zone, the division it lies in); None for the nation.
+    /// The division (for a zone, the division it lies in); None for the nation and for a
+    /// name several divisions share that the text does not tell apart.
     pub id: Option<Id>,
 }
 
@@ -94,7 +95,14 @@ pub fn places(text: &str, context: &[Id]) -> Vec<Named> {
         } else {
             gaz::resolve(&strong, &ctx)
         };
-        let Some(id) = id else { continue };
+        let Some(id) = id else {
+            // a full name several divisions share (长安区), with nothing to tell which:
+            // a place as written, of no known division
+            if m.is_full() && !m.is_weak() {
+                out.push(Named { start: m.start, end: m.end, place: Place { name: text[m.start..m.end].to_string(), id: None }, full: true });
+            }
+            continue;
+        };
         let rest = &text[m.end..];
         let mut named = Named { start: m.start, end: m.end, place: Place::division(id), full: m.is_full() };
         if let Some(suffix) = ZONE_SUFFIXES.iter().find(|s| rest.starts_with(*s)) {
@@ -145,7 +153,7 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
     let in_head = places(&head, &[]);
     let ctx: Vec<Id> = in_head.iter().filter_map(|n| n.place.id).collect();
     let mut scores: Vec<(Place, usize)> = Vec::new();
-    let mut add = |p: Place, w: usize| match scores.iter_mut().find(|(q, _)| q.id == p.id && (q.name == p.name || same_unit(q, &p))) {
+    let mut add = |p: Place, w: usize| match scores.iter_mut().find(|(q, _)| q.id == p.id && (q.name == p.name || p.id.is_some() && same_unit(q, &p))) {
         Some((q, s)) => {
             *s += w;
             // the fullest form written wins: 嘉兴市南湖区 over 南湖区
@@ -299,6 +307,7 @@ mod tests {
         assert!(n.contains(&"益阳市赫山区".to_string()), "{n:?}");
         assert!(n.iter().any(|x| x.starts_with("香港")), "{n:?}");
         // 长安区 is in several cities: the one the text names decides
+        assert_eq!(names("长安区改造老旧小区"), vec!["长安区"]);
         let n = names("石家庄市长安区改造老旧小区");
         assert_eq!(n, vec!["石家庄市", "石家庄市长安区"]);
         // a two-character county standing as a name, not as part of a word
