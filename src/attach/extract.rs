@@ -160,7 +160,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
     let mut sticky_region: Option<String> = None;
     // the last indicator of the paragraph: a run (`15184户45476人`) or a bare verb
     // (`建成12141套`) continues its topic
-    let mut prev_indicator: Option<String> = None;
+    let mut prev_indicator: Option<String>;
     // the last indicator that stood on its own, which derived ones extend
     let mut topic: Option<String> = None;
     let mut qi = 0;

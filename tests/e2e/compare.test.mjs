@@ -221,8 +221,12 @@ test('the chart of one indicator: a line over periods, bars across regions, read
   c = await chartOf('城镇调查失业率（%）', 'bar');
   assert.equal(c.type, 'bar');
   assert.deepEqual(new Set(c.labels), new Set([county, '石家庄市']));
-  // GDP: no period → bars across regions, in 亿元 (7534.2 亿元 and 6.4 万亿元 = 64000 亿元)
+  // GDP: each article's year comes from its title, so the default is a line over the years
   c = await chartOf('地区生产总值（元）');
+  assert.equal(c.type, 'line');
+  assert.deepEqual(c.labels, ['2023年', '2024年']);
+  // as bars across regions, in 亿元 (7534.2 亿元 and 6.4 万亿元 = 64000 亿元)
+  c = await chartOf('地区生产总值（元）', 'bar');
   assert.equal(c.type, 'bar');
   assert.equal(c.yTitle, '亿元');
   assert.deepEqual(new Set(c.labels), new Set(['河南省', '石家庄市']));
