@@ -130,6 +130,10 @@ pub fn place_named(name: &str) -> Option<Place> {
     places(name, &[]).into_iter().next_back().filter(|n| n.start == 0 && n.end == name.len()).map(|n| Place { name: name.to_string(), id: n.place.id })
 }
 
+/// The least score of a document's unit named outside its title: two short mentions
+/// in the lede, or a full one.
+const MIN_SUBJECT: usize = 5;
+
 /// How often the text speaks of the nation as its subject (`中国` aside, which is in
 /// too many names of sites and bodies: 中国网, 中国公共关系协会).
 fn national_mentions(text: &str) -> usize {
@@ -189,6 +193,8 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
     let national = 2 * (national_mentions(&title) * 3 + national_mentions(&head));
     let local = 2 * own_unit_mentions(&head);
     let titled = !places(&title, &ctx).is_empty();
+    // one passing short name (`贵阳而贱阴` in a classic) makes no subject
+    let best = best.filter(|&(_, s)| titled || s >= MIN_SUBJECT);
     match best {
         Some((p, s)) if titled || s >= national || local >= national => Some(p.clone()),
         _ if national >= 3 => Some(Place::nation()),
@@ -328,6 +334,7 @@ mod tests {
             Some("中国")
         );
         assert_eq!(doc("某某新闻", "没有地名的文章。"), None);
+        assert_eq!(doc("行军", "凡军好高而恶下,贵阳而贱阴,养生而处实。"), None);
     }
 
     #[test]
