@@ -579,7 +579,9 @@ fn trailing_verbs(phrase: &str) -> &str {
 /// The noun a phrase is about, after the verbs and conjunctions that open it:
 /// `改造和提升便民市场` → `便民市场`.
 fn head_noun(phrase: &str) -> Option<String> {
-    let mut rest = phrase;
+    // the last phrase of a longer one: `下一个条件是罚没收入占一般公共预算` → `一般公共预算`
+    let last = phrase.rfind(['是', '占', '的', '在', '为', '，', ',']).map_or(0, |i| i + phrase[i..].chars().next().map_or(0, char::len_utf8));
+    let mut rest = &phrase[last..];
     'strip: loop {
         for n in (1..=MAX_VERB).rev() {
             let Some((end, _)) = rest.char_indices().nth(n) else { continue };
@@ -715,6 +717,7 @@ mod tests {
         assert_eq!(trailing_verbs("老旧小区"), "");
         assert!(starts_with_verb("确定") && starts_with_verb("确定,") && !starts_with_verb("老旧小区"));
         assert_eq!(head_noun("改造和提升便民市场").as_deref(), Some("便民市场"));
+        assert_eq!(head_noun("下一个条件是罚没收入占一般公共预算").as_deref(), Some("一般公共预算"));
     }
 
     #[test]
