@@ -251,8 +251,10 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
                             i
                         }
                         Derived::FromPrevious(i) => i,
-                        // never drop a figure for want of words: show its clause
-                        // else the words after it, what the sentence is about, or before it
+                        // `镇安县30万人`: people of a place, with nothing else said, are its population
+                        Derived::Nothing if q.unit == "人" && names_only_a_place(&before, &removable) => "人口".to_string(),
+                        // never drop a figure for want of words: the words after it, what the
+                        // sentence is about, or the words before it
                         Derived::Nothing => fallback_indicator(&before, &after, subject(&text_of(s, it.clause.0), &removable)),
                     }
                 }
@@ -432,6 +434,12 @@ fn implied_unit(head: &str) -> Option<&'static str> {
         .flat_map(|(unit, words)| words.iter().filter_map(move |w| head.rfind(w).map(|i| (i + w.len(), *unit))))
         .max_by_key(|&(end, _)| end)
         .map(|(_, unit)| unit)
+}
+
+/// The words before a figure are a place's name and nothing else (`镇安县`, `还有留坝县`).
+fn names_only_a_place(before: &str, removable: &[&str]) -> bool {
+    let named = region::places(before, &[]);
+    !named.is_empty() && indicator::strip(before, removable).chars().all(|c| !crate::normalise::is_han(c))
 }
 
 /// Where a sentence's subject ends: a verb-like word or the first clause mark.
@@ -702,6 +710,13 @@ mod tests {
         let m = run("实际罚没收入2453万,全县总人口为17.3万,编号12345。", None, None);
         let got: Vec<(f64, &str)> = m.iter().map(|m| (m.value, m.unit.as_str())).collect();
         assert_eq!(got, vec![(24530000.0, "元"), (173000.0, "人")]);
+    }
+
+    #[test]
+    fn people_of_a_place_are_its_population() {
+        let m = run("镇安县30万人,有10万人在外打工。", None, None);
+        assert_eq!(m[0].indicator, "人口");
+        assert_eq!(m[1].indicator, "在外打工");
     }
 
     #[test]
