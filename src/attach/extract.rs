@@ -9,15 +9,13 @@ use crate::report::{Change, Metric, Period};
 use super::{change, classify, indicator, period, region, table};
 use crate::{quantity, segment};
 use quantity::Quantity;
-use regex::Regex;
 use std::sync::LazyLock;
 
 pub use super::context::DocContext;
 
 /// A sub-unit named at the head of a clause: `温泉街道投入…`, `蒋官屯镇新建…`.
-static SUB_REGION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"^(?:[^\p{Han}]*)(?P<name>[\p{Han}]{2,4}?(?:街道|镇|乡))").expect("sub-region pattern")
-});
+/// The suffixes of the units below a county (GB/T 10114: 街道, 镇, 乡).
+const SUB_UNIT_SUFFIXES: &[&str] = &["街道", "镇", "乡"];
 const NOT_SUB_REGION: &[&str] = &["城镇", "乡镇", "小镇", "村镇", "城乡", "各乡镇", "全镇", "全乡", "重镇", "特色小镇"];
 
 /// Evidence longer than this (a text without sentence ends) is cut to a window around
@@ -636,8 +634,19 @@ fn mostly_chinese(sentence: &[char]) -> bool {
     han * 4 >= visible
 }
 
+/// A sub-unit that opens a clause (after any non-Han marks): two to four characters of
+/// name, the shortest first, then its suffix: `温泉街道投入…` → `温泉街道`.
 fn sub_region(clause_head: &str) -> Option<String> {
-    let name = SUB_REGION.captures(clause_head)?.name("name")?.as_str();
+    let is_han = crate::normalise::is_han;
+    let head = clause_head.trim_start_matches(|c: char| !is_han(c));
+    let chars: Vec<(usize, char)> = head.char_indices().take(8).collect();
+    let name = (2..=4).find_map(|n| {
+        if chars.len() <= n || !chars[..n].iter().all(|&(_, c)| is_han(c)) {
+            return None;
+        }
+        let rest = &head[chars[n].0..];
+        SUB_UNIT_SUFFIXES.iter().find(|s| rest.starts_with(*s)).map(|s| &head[..chars[n].0 + s.len()])
+    })?;
     (!NOT_SUB_REGION.iter().any(|w| name.ends_with(w))).then(|| name.to_string())
 }
 
@@ -710,6 +719,15 @@ mod tests {
         let m = run("实际罚没收入2453万,全县总人口为17.3万,编号12345。", None, None);
         let got: Vec<(f64, &str)> = m.iter().map(|m| (m.value, m.unit.as_str())).collect();
         assert_eq!(got, vec![(24530000.0, "元"), (173000.0, "人")]);
+    }
+
+    #[test]
+    fn sub_units_that_open_a_clause() {
+        assert_eq!(sub_region("温泉街道投入").as_deref(), Some("温泉街道"));
+        assert_eq!(sub_region(",蒋官屯镇新建").as_deref(), Some("蒋官屯镇"));
+        assert_eq!(sub_region("全镇新建"), None);
+        assert_eq!(sub_region("城乡居民"), None);
+        assert_eq!(sub_region("改造老旧小区"), None);
     }
 
     #[test]

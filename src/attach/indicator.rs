@@ -2,21 +2,48 @@
 //! — without the region word, the period, the verb or the number (SPEC §2).
 
 use crate::lexicon::keyed;
-use regex::Regex;
 use std::sync::LazyLock;
 
-/// List numbering at the start of a phrase: `9.`, `(5)`, `一是`, `二、`, `其一,`.
-static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)^(?:
-            [\(（]\s*[0-9一二三四五六七八九十]+\s*[\)）]   # (5) （三）
-          | [0-9]+\s*[.、]                              # 9. 9、
-          | [一二三四五六七八九十]+\s*[、是]             # 二、 一是
-          | 其[一二三四五六七八九十]                       # 其六
-        )",
-    )
-    .expect("list mark pattern")
-});
+/// List numbering at the start of a phrase: `9.`, `(5)`, `一是`, `二、`, `其一,`. Returns
+/// its length in bytes.
+fn list_mark(s: &str) -> Option<usize> {
+    const CN: &str = "一二三四五六七八九十";
+    let num = |c: char| c.is_ascii_digit() || CN.contains(c);
+    let mut it = s.char_indices().peekable();
+    let skip_ws = |it: &mut std::iter::Peekable<std::str::CharIndices>| {
+        while it.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+    };
+    let (_, first) = *it.peek()?;
+    if matches!(first, '(' | '（') {
+        it.next();
+        skip_ws(&mut it);
+        let mut n = 0;
+        while it.next_if(|&(_, c)| num(c)).is_some() {
+            n += 1;
+        }
+        skip_ws(&mut it);
+        return match it.next() {
+            Some((i, c)) if n > 0 && matches!(c, ')' | '）') => Some(i + c.len_utf8()),
+            _ => None,
+        };
+    }
+    if first == '其' {
+        it.next();
+        return it.next().filter(|&(_, c)| CN.contains(c)).map(|(i, c)| i + c.len_utf8());
+    }
+    let arabic = first.is_ascii_digit();
+    if !num(first) {
+        return None;
+    }
+    while it.next_if(|&(_, c)| if arabic { c.is_ascii_digit() } else { CN.contains(c) }).is_some() {}
+    skip_ws(&mut it);
+    match it.next() {
+        // `9.` but not the decimal point of `9.5万`
+        Some((i, c)) if arabic && (c == '、' || c == '.' && !it.peek().is_some_and(|&(_, d)| d.is_ascii_digit())) => Some(i + c.len_utf8()),
+        Some((i, c)) if !arabic && matches!(c, '、' | '是') => Some(i + c.len_utf8()),
+        _ => None,
+    }
+}
 
 struct Words {
     prefix: Vec<&'static str>,
@@ -64,8 +91,8 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
     let w = &*WORDS;
     loop {
         let before = s.len();
-        if let Some(m) = LIST_MARK.find(&s) {
-            s = s[m.end()..].to_string();
+        if let Some(end) = list_mark(&s) {
+            s = s[end..].to_string();
         }
         s = s.trim_matches(|c: char| is_punct(c) || c == '”' && !s.contains('“')).to_string();
         if s.starts_with('”') || s.starts_with(')') {
@@ -162,6 +189,13 @@ mod tests {
             ("一是新增就业", &[], "新增就业"),
         ] {
             assert_eq!(strip(p, rm), want, "{p}");
+        }
+    }
+
+    #[test]
+    fn list_marks() {
+        for (p, want) in [("9.国务院", Some(2)), ("(5)我国", Some(3)), ("（三）民生", Some(9)), ("一是新增", Some(6)), ("二、就业", Some(6)), ("其六,", Some(6)), ("9.5万", None), ("一般", None), ("十四五", None)] {
+            assert_eq!(list_mark(p), want, "{p}");
         }
     }
 
