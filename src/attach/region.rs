@@ -28,6 +28,9 @@ const NOT_AFTER_COUNTY: &[char] = &['级', '城', '域', '委', '里', '乡', '�
 /// any other character the name is likely the end of a word (`示范县`).
 const BEFORE_A_NAME: &str = "在的和与及了是从到对向为由于省市州年月日";
 
+/// Words that make what follows them a benchmark: `高于全国`, `比全省`.
+const COMPARED_WITH: &[&str] = &["高于", "低于", "快于", "慢于", "超过", "超出", "领先", "比", "较", "与", "同"];
+
 /// Words that make a clause's figure a national one.
 const NATIONAL: &[&str] = &["我国", "全国", "中国", "国内", "国务院", "中共中央", "党中央", "中央财政", "国家统计局"];
 
@@ -246,7 +249,11 @@ pub fn clause_region(clause_head: &str, doc: Option<&Place>, context: &[Id]) -> 
             (OWN_UNIT_FIRST.contains(&c) && is_own_unit_word(&w)).then(|| (i + w.len(), w))
         })
         .last();
-    let national = NATIONAL.iter().filter_map(|w| clause_head.rfind(w).map(|i| i + w.len())).max();
+    // a national word after a comparison is the benchmark, not the subject: `高于全国`
+    let national = NATIONAL
+        .iter()
+        .filter_map(|w| clause_head.rfind(w).filter(|&i| !COMPARED_WITH.iter().any(|c| clause_head[..i].ends_with(c))).map(|i| i + w.len()))
+        .max();
     let place_end = named.last().map(|n| n.end);
     let word_end = own.as_ref().map(|o| o.0).max(national);
     if let Some(pe) = place_end.filter(|&pe| word_end.is_none_or(|we| pe > we)) {
@@ -360,6 +367,7 @@ mod tests {
         assert_eq!(clause_region("在北京、深圳、苏州等", Some(&hz), &[]).unwrap().name, "中国");
         assert_eq!(clause_region("二类为700元/月(佛山、东莞、珠海、惠州", None, &[]).unwrap().name, "广东省");
         assert_eq!(clause_region("居民人均可支配收入", Some(&hz), &[]), None);
+        assert_eq!(clause_region("增速高于全国", Some(&hz), &[]), None);
         // the nearest expression decides
         assert_eq!(clause_region("玉泉区在全市", Some(&hz), &[]).unwrap().name, "呼和浩特市");
         assert_eq!(clause_region("全市以外,玉泉区", Some(&hz), &[]).unwrap().name, "玉泉区");
