@@ -144,7 +144,7 @@ fn is_pair(atoms: &[(Atom, usize)]) -> bool {
 /// The atoms of the numeral at `start`, each with the char offset just past it; none when
 /// an Arabic literal's thousands groups run on into more digits (`12,3456`).
 fn atoms(chars: &[char], start: usize, limit: usize) -> Vec<(Atom, usize)> {
-    let mut out: Vec<(Atom, usize)> = Vec::new();
+    let mut out: Vec<(Atom, usize)> = Vec::with_capacity(8);
     let mut i = start;
     while i < limit {
         let c = chars[i];
