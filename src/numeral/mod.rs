@@ -183,7 +183,8 @@ mod tests {
 
     #[test]
     fn the_fast_path_is_the_parse() {
-        for (m, e) in [(164u128, 7), (14218, 6), (729_91, 6), (1, -1), (3, -1), (123_456_789, -4), (9_007_199_254_740_991, 3), (17, -22), (5, 22)] {
+        let cases: [(u128, i32); 9] = [(164, 7), (14218, 6), (729_91, 6), (1, -1), (3, -1), (123_456_789, -4), (9_007_199_254_740_991, 3), (17, -22), (5, 22)];
+        for (m, e) in cases {
             let d = Decimal::new(m, e);
             let parsed: f64 = format!("{m}e{e}").parse().unwrap();
             assert_eq!(d.to_f64(), Some(parsed), "{m}e{e}");

@@ -498,7 +498,7 @@ fn power_of_ten(d: &Decimal) -> Option<i32> {
     if m == 0 {
         return None;
     }
-    while m % 10 == 0 {
+    while m.is_multiple_of(10) {
         m /= 10;
         p += 1;
     }

@@ -206,10 +206,9 @@ fn symbol(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
     if !UNITS.symbols.contains(&s) {
         return None;
     }
-    if j < limit && matches!(chars[j], '²' | '³') {
-        s.push(chars[j]);
-        j += 1;
-    } else if j < limit && matches!(chars[j], '2' | '3') && !chars.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    let exponent = j < limit
+        && (matches!(chars[j], '²' | '³') || matches!(chars[j], '2' | '3') && !chars.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric()));
+    if exponent {
         s.push(chars[j]);
         j += 1;
     }
