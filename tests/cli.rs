@@ -414,6 +414,9 @@ fn table_has_a_header_per_document() {
 fn quantities_prints_json_lines() {
     let dir = tempdir();
     let a = write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    // spans index the text the pipeline reads (decoded, cleaned, normalised): the report's `text`
+    let report = run(&["--format", "jsonl", "--no-keywords", &a], None);
+    let text = jsonl(&report)[0]["text"].as_str().unwrap().to_string();
     for out in [
         run(&["quantities", &a], None),
         run(&["quantities", "-"], Some(ARTICLE.as_bytes())),
@@ -422,7 +425,7 @@ fn quantities_prints_json_lines() {
         assert!(out.status.success(), "{}", stderr(&out));
         for q in jsonl(&out) {
             assert!(q.is_object(), "{q}");
-            for key in ["raw", "value", "unit", "approx", "value_max", "span"] {
+            for key in ["raw", "value", "unit", "approx", "value_max", "span", "metric", "reason"] {
                 assert!(q.get(key).is_some(), "no {key} in {q}");
             }
             let span = q["span"].as_array().unwrap();
@@ -430,12 +433,10 @@ fn quantities_prints_json_lines() {
                 span[0].as_u64().unwrap() as usize,
                 span[1].as_u64().unwrap() as usize,
             );
-            let raw: String = ARTICLE.chars().skip(s).take(e - s).collect();
-            assert_eq!(
-                q["raw"].as_str().unwrap(),
-                raw,
-                "span indexes the decoded text"
-            );
+            let raw: String = text.chars().skip(s).take(e - s).collect();
+            assert_eq!(q["raw"].as_str().unwrap(), raw, "span indexes the report's text");
+            // kept as a metric, or a reason why not
+            assert_eq!(q["metric"].as_bool(), Some(q["reason"].is_null()), "{q}");
         }
     }
     let empty = write(dir.path(), "empty.txt", b"");

@@ -47,12 +47,17 @@ fn oracle(raw: &str) -> Option<f64> {
     let mut it = rest.chars();
     let first = it.next();
     let exp = match first {
-        Some('万') => 4,
-        Some('亿') => 8,
+        Some('万' | '萬') => 4,
+        Some('亿' | '億') => 8,
         _ => 0,
     };
     let after = if exp > 0 { it.next() } else { first };
-    let numeric = |c: char| c.is_ascii_digit() || "万亿千百十多余半成零〇一二两三四五六七八九:/.,，、 \u{a0}\u{2009}·．-~～到至—–".contains(c);
+    let numeric = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || zhibiao::numeral::is_chinese_numeral_char(c)
+            || "多余几半成分负:/.,，、 \u{a0}\u{2009}·．-~～到至—–".contains(c)
+    };
     if after.is_some_and(numeric) {
         return None;
     }

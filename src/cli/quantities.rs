@@ -79,7 +79,7 @@ mod tests {
 
     #[test]
     fn every_number_with_its_verdict() {
-        let f = found("2021年12月5日,第5批,新增就业2.4万人。\n共有120".as_bytes()).unwrap();
+        let f = found("2021年12月5日,第5批,新增就业2.4万人。\n全市公园总数达到120,比上年有所增加。".as_bytes()).unwrap();
         let got: Vec<(&str, bool, Option<Reason>)> = f.iter().map(|f| (f.quantity.raw.as_str(), f.metric, f.reason)).collect();
         assert_eq!(
             got,
@@ -93,6 +93,6 @@ mod tests {
             ]
         );
         // spans index the whole normalised text, across paragraphs
-        assert_eq!(f[5].quantity.span, [27, 30]);
+        assert_eq!(f[5].quantity.span, [34, 37]);
     }
 }

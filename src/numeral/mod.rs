@@ -37,6 +37,18 @@ impl Decimal {
     /// The nearest f64, or None when it is not finite (an overflowing figure). Going through
     /// the decimal string is what makes `164e7` exactly 1640000000.
     pub fn to_f64(&self) -> Option<f64> {
+        // the exact fast path: a mantissa below 2^53 and a power of ten up to 10^22 are both
+        // exact in f64, so one multiplication or division rounds once, as parsing would
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+            1e21, 1e22,
+        ];
+        if self.mantissa < (1 << 53) && self.exp.unsigned_abs() <= 22 {
+            let m = self.mantissa as f64;
+            let p = POW10[self.exp.unsigned_abs() as usize];
+            let v = if self.exp >= 0 { m * p } else { m / p };
+            return Some(if self.negative { -v } else { v });
+        }
         let sign = if self.negative { "-" } else { "" };
         let v: f64 = format!("{sign}{}e{}", self.mantissa, self.exp).parse().ok()?;
         v.is_finite().then_some(v)
@@ -167,6 +179,16 @@ mod tests {
         assert_eq!(parse_arabic(&"9".repeat(400)), None);
         assert_eq!(Decimal::new(1, 400).to_f64(), None);
         assert_eq!(parse_chinese(&"九千".repeat(40)), None);
+    }
+
+    #[test]
+    fn the_fast_path_is_the_parse() {
+        let cases: [(u128, i32); 9] = [(164, 7), (14218, 6), (72_991, 6), (1, -1), (3, -1), (123_456_789, -4), (9_007_199_254_740_991, 3), (17, -22), (5, 22)];
+        for (m, e) in cases {
+            let d = Decimal::new(m, e);
+            let parsed: f64 = format!("{m}e{e}").parse().unwrap();
+            assert_eq!(d.to_f64(), Some(parsed), "{m}e{e}");
+        }
     }
 
     #[test]

@@ -135,6 +135,46 @@ fn plain(chars: &[char], start: usize, limit: usize) -> Option<Number> {
     })
 }
 
+/// The atoms of one numeral, on the stack: most numbers are one or two atoms, and the
+/// stage reads one at every Chinese digit of a text. A numeral longer than this ends there.
+#[derive(Clone, Copy)]
+struct Atoms {
+    buf: [(Atom, usize); MAX_ATOMS],
+    len: usize,
+}
+
+const MAX_ATOMS: usize = 48;
+
+impl Default for Atoms {
+    fn default() -> Self {
+        Atoms { buf: [(Atom::Point, 0); MAX_ATOMS], len: 0 }
+    }
+}
+
+impl Atoms {
+    fn push(&mut self, a: (Atom, usize)) {
+        if self.len < MAX_ATOMS {
+            self.buf[self.len] = a;
+            self.len += 1;
+        }
+    }
+
+    fn pop(&mut self) {
+        self.len = self.len.saturating_sub(1);
+    }
+
+    fn is_full(&self) -> bool {
+        self.len == MAX_ATOMS
+    }
+}
+
+impl std::ops::Deref for Atoms {
+    type Target = [(Atom, usize)];
+    fn deref(&self) -> &Self::Target {
+        &self.buf[..self.len]
+    }
+}
+
 /// Whether the atoms start with two consecutive Chinese digits (`七八`, `五六`).
 fn is_pair(atoms: &[(Atom, usize)]) -> bool {
     matches!(atoms, [(Atom::Han(a), _), (Atom::Han(b), _), ..] if *a >= 1 && *b == a + 1)
@@ -143,10 +183,10 @@ fn is_pair(atoms: &[(Atom, usize)]) -> bool {
 
 /// The atoms of the numeral at `start`, each with the char offset just past it; none when
 /// an Arabic literal's thousands groups run on into more digits (`12,3456`).
-fn atoms(chars: &[char], start: usize, limit: usize) -> Vec<(Atom, usize)> {
-    let mut out: Vec<(Atom, usize)> = Vec::new();
+fn atoms(chars: &[char], start: usize, limit: usize) -> Atoms {
+    let mut out = Atoms::default();
     let mut i = start;
-    while i < limit {
+    while i < limit && !out.is_full() {
         let c = chars[i];
         let last = out.last().map(|(a, _)| *a);
         // after 多/余/几 only a large unit continues the numeral (`一百多万`)
@@ -160,7 +200,7 @@ fn atoms(chars: &[char], start: usize, limit: usize) -> Vec<(Atom, usize)> {
                     break;
                 }
                 let (value, end, single) = literal(chars, i, limit);
-                let Some(value) = value else { return Vec::new() };
+                let Some(value) = value else { return Atoms::default() };
                 out.push((Atom::Lit { value, single }, end));
                 i = end;
                 continue;
@@ -206,43 +246,45 @@ fn atoms(chars: &[char], start: usize, limit: usize) -> Vec<(Atom, usize)> {
 }
 
 /// An Arabic literal at `i`: `(value, end, single digit)`; no value when its thousands
-/// groups run on into more digits.
+/// groups run on into more digits or it has more digits than an exact mantissa holds.
 fn literal(chars: &[char], i: usize, limit: usize) -> (Option<Decimal>, usize, bool) {
     let digit = |k: usize| k < limit && lexer::is_digit(chars[k]);
+    let value = |k: usize| match lexer::tok(chars[k]) {
+        Some(Tok::Digit(d)) => u128::from(d),
+        _ => 0,
+    };
+    let mut mantissa: Option<u128> = Some(0);
+    let mut push = |k: usize| mantissa = mantissa.and_then(|m| m.checked_mul(10)?.checked_add(value(k)));
     let mut j = i;
     while digit(j) {
+        push(j);
         j += 1;
     }
-    let mut text: String = chars[i..j].iter().collect();
     // thousands groups: `1,234,567`, `12 621` (the first group 1–3 digits, then 3 each)
     if j - i <= 3 {
         let mut k = j;
-        let mut grouped = false;
         while k < limit && lexer::is_group_separator(chars[k]) && (1..=3).all(|d| digit(k + d)) {
-            grouped = true;
-            text.extend(&chars[k + 1..k + 4]);
+            (k + 1..k + 4).for_each(&mut push);
             k += 4;
             if digit(k) {
                 // `12,3456`: a code or a misprint, not a number
                 return (None, k, false);
             }
-            // a space group must use the same separator throughout
         }
-        if grouped {
-            j = k;
-        }
+        j = k;
     }
     let single = j - i == 1;
     if j + 1 < limit && matches!(chars[j], '.' | '．' | '·') && digit(j + 1) {
-        text.push('.');
         j += 1;
+        let mut exp: i32 = 0;
         while digit(j) {
-            text.push(chars[j]);
+            push(j);
+            exp -= 1;
             j += 1;
         }
-        return (super::parse_arabic(&text), j, false);
+        return (mantissa.map(|m| Decimal::new(m, exp)), j, false);
     }
-    (super::parse_arabic(&text), j, single)
+    (mantissa.map(|m| Decimal::new(m, 0)), j, single)
 }
 
 /// The value of `atoms` read in order, stopping at the first atom that cannot continue
@@ -456,7 +498,7 @@ fn power_of_ten(d: &Decimal) -> Option<i32> {
     if m == 0 {
         return None;
     }
-    while m % 10 == 0 {
+    while m.is_multiple_of(10) {
         m /= 10;
         p += 1;
     }

@@ -151,11 +151,11 @@ fn at(chars: &[char], i: usize) -> Option<Reading> {
     }
     // a ratio `1.49:1`, `0.7:50.7:48.6`, or a time `09:08`
     if num.arabic && !num.chinese && chars.get(e) == Some(&':') && chars.get(e + 1).is_some_and(|&c| lexer::is_digit(c)) {
-        let mut has_point = numeral_text.iter().any(|&c| c == '.');
+        let mut has_point = numeral_text.contains(&'.');
         let mut k = e;
         while chars.get(k) == Some(&':') && chars.get(k + 1).is_some_and(|&c| lexer::is_digit(c)) {
             let t = numeral::scan(chars, k + 1, n)?;
-            has_point |= chars[k + 1..t.end].iter().any(|&c| c == '.');
+            has_point |= chars[k + 1..t.end].contains(&'.');
             if t.chinese || t.end == k + 1 {
                 break;
             }

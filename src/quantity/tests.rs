@@ -13,7 +13,8 @@ fn one(text: &str) -> (f64, String, Option<Approx>, Option<f64>, String) {
 #[test]
 fn values_units_and_approximation() {
     use Approx::*;
-    let cases: &[(&str, f64, &str, Option<Approx>, Option<f64>, &str)] = &[
+    type Case<'a> = (&'a str, f64, &'a str, Option<Approx>, Option<f64>, &'a str);
+    let cases: &[Case] = &[
         ("实现地区生产总值729.91亿元,", 72991000000.0, "元", None, None, "729.91亿元"),
         ("全市居民人均可支配收入16993元", 16993.0, "元", None, None, "16993元"),
         ("城镇新增就业24.8万人", 248000.0, "人", None, None, "24.8万人"),

@@ -35,6 +35,8 @@ struct Units {
     symbols: FxHashSet<String>,
     /// Words a compound unit can be "per" besides units.
     per: FxHashSet<String>,
+    /// The first chars of the names: most chars after a number start none.
+    first: FxHashSet<char>,
     /// A measure word followed by these chars is another word (`个月`, `家庭`).
     not_units: Vec<Vec<char>>,
 }
@@ -138,7 +140,8 @@ fn build() -> Units {
     }
     let max_name = names.keys().map(|k| k.chars().count()).max().unwrap_or(1);
     let not_units = lexicon::entries(include_str!("../../lexicons/not_units.txt")).map(|w| w.chars().collect()).collect();
-    Units { names, max_name, symbols, per, not_units }
+    let first = names.keys().filter_map(|k| k.chars().next()).collect();
+    Units { names, max_name, symbols, per, first, not_units }
 }
 
 /// The unit at `chars[i..limit]`, if one is there.
@@ -171,6 +174,9 @@ fn simple(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
     if is_symbol_char(c) && c != '℃' {
         return symbol(chars, i, limit);
     }
+    if !u.first.contains(&c) {
+        return None;
+    }
     // the longest Chinese name that fits
     let max = u.max_name.min(limit - i);
     let mut word = String::with_capacity(max * 3);
@@ -200,10 +206,9 @@ fn symbol(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
     if !UNITS.symbols.contains(&s) {
         return None;
     }
-    if j < limit && matches!(chars[j], '²' | '³') {
-        s.push(chars[j]);
-        j += 1;
-    } else if j < limit && matches!(chars[j], '2' | '3') && !chars.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    let exponent = j < limit
+        && (matches!(chars[j], '²' | '³') || matches!(chars[j], '2' | '3') && !chars.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric()));
+    if exponent {
         s.push(chars[j]);
         j += 1;
     }

@@ -236,8 +236,9 @@ fn in_short_quote(chars: &[char], r: &Reading) -> bool {
 
 /// `十件民生实事之一`: the figure counts a named set, not an achievement.
 fn names_one_of_a_set(chars: &[char], end: usize) -> bool {
-    let head: Vec<char> = chars[end..].iter().take_while(|c| !matches!(c, ',' | ';' | '。' | '、')).take(12).copied().collect();
-    head.windows(2).any(|w| w == ['之', '一'])
+    let head = &chars[end..];
+    let n = head.iter().take(12).take_while(|c| !matches!(c, ',' | ';' | '。' | '、')).count();
+    head[..n].windows(2).any(|w| w == ['之', '一'])
 }
 
 /// `‘七个先行示范’7条跑道`: a count right after a quoted name that already says it.
