@@ -5,7 +5,7 @@
 //! by the longest paragraph and a period named early in a paragraph carries to the
 //! figures after it.
 
-use crate::report::{Change, Metric, Period};
+use crate::report::{Change, Direction, Metric, Period};
 use super::{change, classify, indicator, period, region, table};
 use crate::{quantity, segment};
 use quantity::Quantity;
@@ -119,7 +119,7 @@ struct Scope {
 enum Kind {
     Value,
     /// A change: its direction, the chars of its verb phrase, whether it reads `分别`.
-    Change(crate::report::Direction, usize),
+    Change(Direction, usize),
 }
 
 #[derive(Debug)]
@@ -230,9 +230,15 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
                 .or_else(|| sticky.clone())
                 .or_else(|| scope.period.clone());
             let ind = match it.kind {
-                Kind::Change(_, len) => {
+                Kind::Change(dir, len) => {
                     let stem: String = before.chars().take(before.chars().count().saturating_sub(len)).collect();
-                    let verb = change::verb_word(&before).unwrap_or("");
+                    // `增长-2.3%` is a fall: the indicator says the direction the sign gives
+                    let signed = q.raw.starts_with(['-', '－', '−', '负']);
+                    let verb = match (signed, dir) {
+                        (true, Direction::Down) => "下降",
+                        (true, Direction::Up) => "增长",
+                        (false, _) => change::verb_word(&before).unwrap_or(""),
+                    };
                     let mut stem = indicator::strip(&stem, &removable);
                     if stem.is_empty() {
                         stem = prev_indicator.clone().unwrap_or_default();
@@ -697,6 +703,12 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].indicator, "居民消费价格总水平下降");
         assert!(m[0].change.is_none());
+    }
+
+    #[test]
+    fn a_signed_rate_alone_says_the_direction_its_sign_gives() {
+        let m = run("全市工业增加值增长-2.3%。", None, None);
+        assert_eq!((m[0].indicator.as_str(), m[0].value), ("工业增加值下降", 2.3));
     }
 
     #[test]
