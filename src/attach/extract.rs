@@ -226,8 +226,8 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, removable: &
             };
             let category = if long { classify::classify(&ind, &simple_sentence) } else { classify::classify_in(&ind, &sentence_scores) }.to_string();
             out.push(Metric {
+                indicator_key: super::indicator_key::lookup(&ind).map(|k| k.key.to_string()),
                 indicator: ind,
-                indicator_key: None,
                 value: q.value,
                 unit: q.unit.clone(),
                 raw: q.raw.clone(),
