@@ -1,4 +1,6 @@
-//! Stage 7 — the category of a metric (SPEC §2), from `lexicons/categories.txt`.
+//! Stage 7 — the category of a metric (SPEC §2): the category of the standard indicator
+//! its indicator names ([`super::indicator_key`]), else the best match of
+//! `lexicons/categories.txt` over its indicator and sentence.
 
 use crate::lexicon::keyed;
 use rustc_hash::FxHashMap;
@@ -6,6 +8,15 @@ use std::sync::LazyLock;
 
 static CATEGORIES: LazyLock<Vec<(&str, Vec<&str>)>> =
     LazyLock::new(|| keyed(include_str!("../../lexicons/categories.txt")));
+
+/// Every word of the category lexicon (topic words such as `就业`, `扶贫`), for keywords.
+static TOPIC_WORDS: LazyLock<rustc_hash::FxHashSet<&str>> =
+    LazyLock::new(|| CATEGORIES.iter().flat_map(|(_, words)| words.iter().copied()).collect());
+
+/// Whether a word is one of the category lexicon's topic words.
+pub fn is_topic_word(word: &str) -> bool {
+    TOPIC_WORDS.contains(word)
+}
 
 /// All categories of the contract, for validation.
 pub const ALL: &[&str] = &[
@@ -52,8 +63,9 @@ fn score_into(text: &str, weight: usize, scores: &mut [usize]) {
     }
 }
 
-/// The category whose words best match the indicator (weight 3) and the sentence
-/// (weight 1); `other` when none does.
+/// The category of the standard indicator the indicator ends in (`每千人口拥有执业医师`
+/// is health whatever the sentence is about); else the category whose words best match
+/// the indicator (weight 3) and the sentence (weight 1); `other` when none does.
 pub fn classify(indicator: &str, sentence: &str) -> &'static str {
     classify_in(indicator, &sentence_scores(sentence))
 }
@@ -67,6 +79,11 @@ pub fn sentence_scores(sentence: &str) -> Vec<usize> {
 
 /// [`classify`] with the sentence already scored.
 pub fn classify_in(indicator: &str, sentence_scores: &[usize]) -> &'static str {
+    super::indicator_key::category_of(indicator).unwrap_or_else(|| by_words(indicator, sentence_scores))
+}
+
+/// The category whose words best match the indicator (weight 3) and the sentence scores.
+fn by_words(indicator: &str, sentence_scores: &[usize]) -> &'static str {
     let mut scores = sentence_scores.to_vec();
     score_into(indicator, 3, &mut scores);
     let mut best = ("other", 0usize);
@@ -110,7 +127,7 @@ mod tests {
         for (i, w) in all.iter().enumerate() {
             let other = all[(i * 7 + 3) % all.len()];
             for (ind, sent) in [(*w, other), (other, *w), ("", &*format!("{w}{w}{other}{w}")), (&*format!("{other}{w}"), "")] {
-                assert_eq!(classify(ind, sent), naive(ind, sent), "{ind} / {sent}");
+                assert_eq!(by_words(ind, &sentence_scores(sent)), naive(ind, sent), "{ind} / {sent}");
             }
         }
     }
@@ -129,6 +146,11 @@ mod tests {
             ("新冠疫苗接种", "接种38.41万剂次", "health"),
             ("注册志愿者", "全市共有注册志愿者42.2万人", "governance_civility"),
             ("某某", "某某12个", "other"),
+            // the indicator decides, not the sentence around it (issue 10)
+            ("每千人口拥有执业医师", "污水处理率达到95%,污水管网延伸,每千人口拥有执业医师3.2人", "health"),
+            ("城镇居民医保", "城镇居民医保参保人数", "social_security"),
+            ("规模以上工业增加值增长", "规模以上工业增加值增长5.1%,环境空气质量持续改善", "economy"),
+            ("农村居民人均可支配收入", "乡村振兴扎实推进,农村居民人均可支配收入", "income"),
         ] {
             assert_eq!(classify(ind, sent), cat, "{ind}");
         }
