@@ -36,14 +36,16 @@ const SEEDS: Set = Set {
     name: "seeds",
     gold: "gold",
     docs: "seeds",
-    floors: (0.97, [0.85, 0.99, 0.98, 0.89, 0.84, 0.94]),
+    // category fell from 0.95 to 0.92 when the category words first seen in the seeds
+    // (大党委, 简报, 稿件, 祭奠, …) left the lexicon: a list entry for one article is a defect
+    floors: (0.97, [0.87, 0.99, 0.98, 0.89, 0.85, 0.91]),
 };
 
 const DEV: Set = Set {
     name: "gold-dev",
     gold: "gold-dev",
     docs: "corpus",
-    floors: (0.80, [0.58, 0.95, 0.94, 0.60, 0.43, 0.42]),
+    floors: (0.92, [0.68, 0.98, 0.93, 0.73, 0.74, 0.62]),
 };
 
 fn shared() -> PathBuf {
