@@ -367,6 +367,7 @@ fn csv_has_header_and_file_column() {
     assert_eq!(&header[0], "file");
     for col in [
         "indicator",
+        "indicator_key",
         "value",
         "unit",
         "change_value",

@@ -242,13 +242,10 @@ pub fn own_unit(word: &str, doc: &Place) -> Option<Place> {
 pub fn clause_region(clause_head: &str, doc: Option<&Place>, context: &[Id]) -> Option<Place> {
     let named = places(clause_head, context);
     // the rightmost own-unit or national word, by byte offset of its end
-    let own = clause_head
-        .char_indices()
-        .filter_map(|(i, c)| {
-            let w: String = clause_head[i..].chars().take(2).collect();
-            (OWN_UNIT_FIRST.contains(&c) && is_own_unit_word(&w)).then(|| (i + w.len(), w))
-        })
-        .last();
+    let own = clause_head.char_indices().rev().find_map(|(i, c)| {
+        let w: String = clause_head[i..].chars().take(2).collect();
+        (OWN_UNIT_FIRST.contains(&c) && is_own_unit_word(&w)).then(|| (i + w.len(), w))
+    });
     // a national word after a comparison is the benchmark, not the subject: `高于全国`
     let national = NATIONAL
         .iter()

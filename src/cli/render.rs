@@ -14,12 +14,13 @@ pub struct Renderer {
     count: usize,
 }
 
-const CSV_HEADER: [&str; 22] = [
+const CSV_HEADER: [&str; 23] = [
     "file",
     "title",
     "date",
     "document_region",
     "indicator",
+    "indicator_key",
     "value",
     "unit",
     "raw",
@@ -128,6 +129,7 @@ fn csv_record(r: &Report, m: &Metric) -> Vec<String> {
         opt(&r.document.date),
         opt(&r.document.region),
         m.indicator.clone(),
+        opt(&m.indicator_key),
         plain_number(m.value),
         m.unit.clone(),
         m.raw.clone(),
