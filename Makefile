@@ -1,9 +1,9 @@
 # Zhibiao — the one entry point. On a fresh machine: `make serve` or `make test`.
 SHELL := bash
-.PHONY: test test-native test-wasm test-e2e serve dist wasm bench bench-browser setup setup-web clean-web
+.PHONY: test test-native test-wasm test-e2e test-python wheel setup-python serve dist wasm bench bench-browser setup setup-web clean-web
 
 # every test: native, wasm in headless Chromium, the page end to end
-test: test-native test-wasm test-e2e
+test: test-native test-wasm test-e2e test-python
 
 test-native:
 	cargo test --profile test-opt --all-targets
@@ -50,3 +50,21 @@ clean-web:
 # native benchmarks (criterion) and the CLI's time and memory; numbers in BENCHMARKS.md
 bench:
 	scripts/bench-native.sh
+
+# the Python side's tools in .venv/ (Java when missing; pinned maturin, pyspark, pyarrow, pytest)
+setup-python:
+	scripts/setup.sh python
+
+# the Python package: one abi3 wheel (CPython >= 3.9) in target/wheels/
+wheel: setup-python
+	.venv/bin/maturin build --release --out target/wheels
+
+# the binding against the CLI on every seed and corpus document, its errors, and the Spark
+# job in local[2] (tests/python). The wheel is built with the test-opt profile (no LTO, deps
+# shared with test-native): the same code as `make wheel`, minutes less to link.
+test-python: setup-python
+	cargo build --release --quiet --bin zhibiao
+	rm -rf target/wheels-test
+	.venv/bin/maturin build --profile test-opt --out target/wheels-test
+	.venv/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-test/zhibiao-*.whl
+	cd tests/python && ../../.venv/bin/python -m pytest -q -p no:cacheprovider .

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, idempotently, everything the build and the tests need on a fresh machine
-# (facts in ../shared/TOOLCHAIN.md). Usage: scripts/setup.sh [native|wasm|web|all]
+# (facts in ../shared/TOOLCHAIN.md). Usage: scripts/setup.sh [native|wasm|web|python|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -8,6 +8,7 @@ WASM_PACK_VERSION=0.15.1
 
 need_wasm() { [[ $what == wasm || $what == web || $what == all ]]; }
 need_web()  { [[ $what == web || $what == all ]]; }
+need_python() { [[ $what == python || $what == all ]]; }
 
 if need_web; then
   export DEBIAN_FRONTEND=noninteractive
@@ -49,4 +50,28 @@ if need_web; then
   fi
   # scripts/webconf.py reads wasm-pack.toml with tomllib (Python 3.11+)
   python3 -c 'import tomllib' 2>/dev/null || { echo "setup: python3 >= 3.11 needed (tomllib)" >&2; exit 1; }
+fi
+
+if need_python; then
+  # The Python package and its Spark job (python/, tests/python): Java for Spark (4.x needs 17+),
+  # and a virtual environment .venv/ with the pinned tools of python/requirements-dev.txt.
+  if ! command -v java >/dev/null 2>&1; then
+    echo "setup: apt-get install openjdk-17-jre-headless" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+  fi
+  if ! python3 -c 'import ensurepip' 2>/dev/null; then
+    echo "setup: apt-get install python3-venv" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+  fi
+  [[ -x .venv/bin/python ]] || python3 -m venv .venv
+  # re-install only when the pins changed since the last install
+  if ! cmp -s python/requirements-dev.txt .venv/requirements-installed.txt; then
+    echo "setup: pip install -r python/requirements-dev.txt into .venv" >&2
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r python/requirements-dev.txt
+    cp python/requirements-dev.txt .venv/requirements-installed.txt
+  fi
 fi

@@ -19,6 +19,8 @@ pub mod segment;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+mod python;
 
 use attach::{extract, region};
 pub use error::Error;
