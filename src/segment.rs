@@ -1,7 +1,11 @@
-//! Stage 4 — sentences and clauses, and the jieba segmenter shared by the later stages.
+//! Stage 4 — sentences and clauses, and the jieba segmenter the keywords use (nothing on
+//! the figures' path loads it: `tests/figures_path.rs`).
 
 use jieba_rs::Jieba;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::LazyLock;
+
+static LOADED: AtomicBool = AtomicBool::new(false);
 
 // jieba's dictionary without its rarer words (scripts/prune-dict.sh). Kept as plain text:
 // inflating a compressed copy and re-checking its UTF-8 cost 20 ms of the browser's start-up,
@@ -10,6 +14,7 @@ use std::sync::LazyLock;
 static DICT: &str = include_str!("../lexicons/jieba_dict.txt");
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
+    LOADED.store(true, Ordering::Relaxed);
     // Word by word rather than `Jieba::with_dict`, whose line reader copies and re-checks
     // every line as UTF-8: a fifth of the load. The same words, frequencies and tags.
     let mut jieba = Jieba::empty();
@@ -26,6 +31,32 @@ static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
 /// The jieba segmenter with Zhibiao's dictionary, loaded on first use.
 pub fn jieba() -> &'static Jieba {
     &JIEBA
+}
+
+/// Whether `word` is in jieba's dictionary, without building the segmenter: a binary
+/// search over the dictionary's lines, which `scripts/prune-dict.sh` keeps in byte order
+/// (a test checks).
+pub fn in_dictionary(word: &str) -> bool {
+    let d = DICT.as_bytes();
+    let (mut lo, mut hi) = (0, d.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let start = d[..mid].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let end = d[start..].iter().position(|&b| b == b'\n').map_or(d.len(), |i| start + i);
+        let line = &DICT[start..end];
+        let w = line.split(' ').next().unwrap_or(line);
+        match w.cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// Whether the dictionary has been built in this process.
+pub fn dictionary_loaded() -> bool {
+    LOADED.load(Ordering::Relaxed)
 }
 
 /// Ends a sentence: the figure's evidence is the sentence it stands in.
@@ -95,6 +126,21 @@ pub fn clause_around(chars: &[char], lo: usize, hi: usize, pos: usize) -> (usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dictionary_lookup_without_the_segmenter() {
+        let words: Vec<&str> = DICT.lines().filter_map(|l| l.split(' ').next()).collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "lexicons/jieba_dict.txt is not in byte order");
+        for w in words.iter().step_by(97) {
+            assert!(in_dictionary(w), "{w}");
+        }
+        for w in ["成都", "成为", "一"] {
+            assert_eq!(in_dictionary(w), jieba().has_word(w), "{w}");
+        }
+        for w in ["成x", "", "zzzz", "齉齉齉"] {
+            assert!(!in_dictionary(w), "{w}");
+        }
+    }
 
     #[test]
     fn same_as_jiebas_own_loader() {

@@ -262,7 +262,7 @@ fn tenths(chars: &[char], e: usize, value: &Decimal, max: Option<&Decimal>) -> O
         return None;
     }
     let next = chars.get(e + 1).copied();
-    if next.is_some_and(|n| n != '半' && crate::segment::jieba().has_word(&format!("成{n}"))) {
+    if next.is_some_and(|n| n != '半' && crate::segment::in_dictionary(&format!("成{n}"))) {
         return None;
     }
     Some(e + 1)
