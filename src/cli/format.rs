@@ -210,7 +210,7 @@ pub fn metric_change(m: &Metric) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use super::super::render::plain_number;
 
@@ -263,7 +263,8 @@ mod tests {
         assert_eq!(plain_number(f64::NAN), "");
     }
 
-    fn metric(value: f64, unit: &str) -> Metric {
+    /// A metric for the renderers' tests (format's and render's).
+    pub(in crate::cli) fn metric(value: f64, unit: &str) -> Metric {
         Metric {
             indicator: "城镇居民人均可支配收入".into(),
             indicator_key: None,

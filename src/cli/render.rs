@@ -243,25 +243,8 @@ pub fn table(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::format::tests::metric;
     use super::super::format::width;
-
-    fn metric(value: f64, unit: &str) -> Metric {
-        Metric {
-            indicator: "城镇居民人均可支配收入".into(),
-            indicator_key: None,
-            value,
-            unit: unit.into(),
-            raw: "1.49:1".into(),
-            approx: None,
-            value_max: None,
-            change: None,
-            period: None,
-            region: None,
-            category: "income".into(),
-            sentence: String::new(),
-            span: [0, 0],
-        }
-    }
 
     #[test]
     fn table_columns_line_up() {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, mkdir, mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, ROOT, serveStatic, sharedArticles, nativeReport, comparable, launch } from './helpers.mjs';
+import { DIST, ROOT, serveStatic, sharedArticles, nativeReport, comparable, launch, parseCsv } from './helpers.mjs';
 
 const TIMEOUT = 240_000;
 let server, browser, context, page;
@@ -211,20 +211,6 @@ test('comparison across documents and its chart', { timeout: TIMEOUT }, async ()
   assert.ok(await page.evaluate(() => window.Chart && Object.keys(window.Chart.instances).length === 1));
   await page.locator('#tab-docs').click();
 });
-
-function parseCsv(s) {
-  const rows = [];
-  let row = [], cell = '', q = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (q) {
-      if (c === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r') { /* CRLF */ } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 test('export CSV and JSON', { timeout: TIMEOUT }, async () => {
   const docs = (await docsState()).filter((d) => d.status === 'done');
