@@ -26,6 +26,13 @@ pub struct DocContext {
     pub period: Option<Period>,
 }
 
+impl DocContext {
+    /// The document's division, as context for resolving the names a text writes.
+    pub fn place_ids(&self) -> Vec<super::gazetteer::Id> {
+        self.place.iter().filter_map(|p| p.id).collect()
+    }
+}
+
 /// A date written with its year: `2021年5月18日`, `2021-05-18`, `2021/5/18`, `2021.5.18`
 /// at char `i` of `c`. Returns (year, month, day, chars used).
 fn full_date_at(c: &[char], i: usize) -> Option<(u32, u32, u32, usize)> {
@@ -106,9 +113,8 @@ fn first_full_date(s: &str) -> Option<String> {
 fn compact_date(s: &str) -> Option<String> {
     let c: Vec<char> = s.chars().collect();
     (0..c.len()).find_map(|i| {
-        let (v, j) = digits(&c, i, 8, 8)?;
+        let (v, _) = digits(&c, i, 8, 8)?;
         let (y, m, d) = (v / 10000, v / 100 % 100, v % 100);
-        let _ = j;
         valid(y, m, d).then(|| iso(y, m, d))
     })
 }

@@ -52,7 +52,7 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
         } else {
             header = None;
             if super::context::is_heading(line) {
-                let ids: Vec<super::gazetteer::Id> = ctx.place.iter().filter_map(|p| p.id).collect();
+                let ids = ctx.place_ids();
                 scope = Scope {
                     period: period::find(line, ctx.date.as_deref())
                         .into_iter()
@@ -148,7 +148,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
     let mut removable: Vec<&str> = removable.to_vec();
     removable.extend(period_texts.iter().copied());
     // the places the paragraph names, as written: an indicator says what, not where
-    let context_ids: Vec<super::gazetteer::Id> = ctx.place.iter().filter_map(|p| p.id).collect();
+    let context_ids = ctx.place_ids();
     let named = region::places(line, &context_ids);
     removable.extend(named.iter().map(|n| &line[n.start..n.end]));
     removable.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -414,6 +414,7 @@ fn figures(line: &str) -> Vec<Quantity> {
         return all.into_iter().map(|f| f.quantity).collect();
     }
     let chars: Vec<char> = line.chars().collect();
+    let sentences = segment::sentences(&chars);
     all.into_iter()
         .filter_map(|f| {
             if f.metric {
@@ -423,7 +424,7 @@ fn figures(line: &str) -> Vec<Quantity> {
             if f.reason != Some(quantity::Reason::NoUnit) || !q.raw.contains(MULTIPLIERS) {
                 return None;
             }
-            let (s, _) = segment::sentences(&chars).into_iter().find(|&(s, e)| s <= q.span[0] && q.span[0] < e)?;
+            let &(s, _) = sentences.iter().find(|&&(s, e)| s <= q.span[0] && q.span[0] < e)?;
             let head: String = chars[s..q.span[0]].iter().collect();
             q.unit = implied_unit(&head)?.to_string();
             Some(q)

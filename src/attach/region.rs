@@ -170,7 +170,9 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
         }
         None => scores.push((p, w)),
     };
-    for n in places(&title, &ctx) {
+    let in_title = places(&title, &ctx);
+    let titled = !in_title.is_empty();
+    for n in in_title {
         add(n.place, if n.full { 12 } else { 6 });
     }
     for n in places(&publisher, &ctx) {
@@ -195,7 +197,6 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
     // unit (`我省`), and the title names no place
     let national = 2 * (national_mentions(&title) * 3 + national_mentions(&head));
     let local = 2 * own_unit_mentions(&head);
-    let titled = !places(&title, &ctx).is_empty();
     // one passing short name (`贵阳而贱阴` in a classic) makes no subject
     let best = best.filter(|&(_, s)| titled || s >= MIN_SUBJECT);
     match best {
@@ -253,7 +254,7 @@ pub fn clause_region(clause_head: &str, doc: Option<&Place>, context: &[Id]) -> 
         .max();
     let place_end = named.last().map(|n| n.end);
     let word_end = own.as_ref().map(|o| o.0).max(national);
-    if let Some(pe) = place_end.filter(|&pe| word_end.is_none_or(|we| pe > we)) {
+    if place_end.is_some_and(|pe| word_end.is_none_or(|we| pe > we)) {
         // the list the last place ends: names joined by 、，和 and the like
         let mut list: Vec<&Named> = vec![named.last().expect("a place")];
         for n in named.iter().rev().skip(1) {
@@ -264,7 +265,6 @@ pub fn clause_region(clause_head: &str, doc: Option<&Place>, context: &[Id]) -> 
                 break;
             }
         }
-        let _ = pe;
         let mut ids: Vec<Id> = list.iter().filter_map(|n| n.place.id).collect();
         ids.dedup();
         let place = if list.len() == 1 || ids.len() <= 1 {
@@ -343,13 +343,11 @@ mod tests {
 
     #[test]
     fn own_unit_words_resolve_to_the_level_they_name() {
-        let sjz = place_named("长安区").filter(|p| p.id.is_some());
         // 长安区 alone is ambiguous; 石家庄市长安区 is not
         let p = places("石家庄市长安区", &[]).pop().unwrap().place;
         assert_eq!(own_unit("全省", &p).unwrap().name, "河北省");
         assert_eq!(own_unit("全市", &p).unwrap().name, "石家庄市");
         assert_eq!(own_unit("全区", &p).unwrap().name, p.name);
-        let _ = sjz;
         let bj = place_named("海淀区").unwrap();
         assert_eq!(own_unit("全市", &bj).unwrap().name, "北京市");
         assert!(is_own_unit_word("全市") && !is_own_unit_word("城市"));
