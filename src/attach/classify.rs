@@ -70,7 +70,8 @@ pub fn classify(indicator: &str, sentence: &str) -> &'static str {
     classify_in(indicator, &sentence_scores(sentence))
 }
 
-/// A sentence's category scores, for [`classify_in`]: computed once for all its figures.
+/// A text's category scores, for [`classify_in`] (a sentence's, computed once for all its
+/// figures) and [`classify_within`] (a paragraph's, a section's).
 pub fn sentence_scores(sentence: &str) -> Vec<usize> {
     let mut scores = vec![0usize; CATEGORIES.len()];
     score_into(sentence, 1, &mut scores);
@@ -79,15 +80,34 @@ pub fn sentence_scores(sentence: &str) -> Vec<usize> {
 
 /// [`classify`] with the sentence already scored.
 pub fn classify_in(indicator: &str, sentence_scores: &[usize]) -> &'static str {
-    super::indicator_key::category_of(indicator).unwrap_or_else(|| by_words(indicator, sentence_scores))
+    classify_within(indicator, sentence_scores, &[])
+}
+
+/// [`classify_in`], and when neither the indicator nor its sentence names a topic, the
+/// topic of the wider text around it (`surroundings`, nearest first: its paragraph, its
+/// section): `二类为700元/月` is about whatever the paragraph about minimum wages is.
+pub fn classify_within(indicator: &str, sentence_scores: &[usize], surroundings: &[&[usize]]) -> &'static str {
+    if let Some(c) = super::indicator_key::category_of(indicator) {
+        return c;
+    }
+    let own = by_words(indicator, sentence_scores);
+    if own != "other" {
+        return own;
+    }
+    surroundings.iter().map(|s| best_of(s)).find(|&c| c != "other").unwrap_or("other")
 }
 
 /// The category whose words best match the indicator (weight 3) and the sentence scores.
 fn by_words(indicator: &str, sentence_scores: &[usize]) -> &'static str {
-    let mut scores = sentence_scores.to_vec();
+    let mut scores = if sentence_scores.is_empty() { vec![0; CATEGORIES.len()] } else { sentence_scores.to_vec() };
     score_into(indicator, 3, &mut scores);
+    best_of(&scores)
+}
+
+/// The category with the highest score; `other` when none scores.
+fn best_of(scores: &[usize]) -> &'static str {
     let mut best = ("other", 0usize);
-    for ((cat, _), &score) in CATEGORIES.iter().zip(&scores) {
+    for ((cat, _), &score) in CATEGORIES.iter().zip(scores) {
         if score > best.1 {
             best = (ALL.iter().copied().find(|c| c == cat).unwrap_or("other"), score);
         }
@@ -154,5 +174,23 @@ mod tests {
         ] {
             assert_eq!(classify(ind, sent), cat, "{ind}");
         }
+    }
+
+    #[test]
+    fn a_figure_without_a_topic_takes_its_paragraphs_then_its_sections() {
+        let para = sentence_scores("最低工资标准调整方案公布。二类为700元/月");
+        let section = sentence_scores("一、义务教育");
+        let none = sentence_scores("二类为700元/月");
+        assert_eq!(classify_within("二类", &none, &[&para, &section]), "income");
+        assert_eq!(classify_within("二类", &none, &[&none, &section]), "education");
+        assert_eq!(classify_within("二类", &none, &[]), "other");
+        // the figure's own words come first
+        assert_eq!(classify_within("专任教师", &none, &[&para]), "education");
+    }
+
+    #[test]
+    fn bare_income_is_no_household_income() {
+        assert_eq!(classify("罚没收入", "实际罚没收入2453万"), "economy");
+        assert_eq!(classify("人均收入", "农民人均收入1万元"), "income");
     }
 }

@@ -39,7 +39,7 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     // the header of the table the current line belongs to, if any
     let mut header: Option<&str> = None;
     // the period and place of the current section: a heading's, else the title's
-    let mut scope = Scope { period: ctx.period.clone(), region: None };
+    let mut scope = Scope { period: ctx.period.clone(), region: None, topic: Vec::new() };
     let lines: Vec<&str> = text.split('\n').collect();
     for (li, &line) in lines.iter().enumerate() {
         let orig = originals.next().unwrap_or(line);
@@ -62,9 +62,17 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
                     region: region::clause_region(line, ctx.place.as_ref(), &ids)
                         .or_else(|| item_region(&lines[li + 1..], ctx))
                         .map(|p| p.name),
+                    topic: Vec::new(),
                 };
             }
-            paragraph(line, orig, base, ctx, &scope, &removable, &mut out);
+            // the section's topic so far, this paragraph included
+            let topic = classify::sentence_scores(line);
+            if scope.topic.is_empty() {
+                scope.topic = topic.clone();
+            } else {
+                scope.topic.iter_mut().zip(&topic).for_each(|(s, t)| *s += t);
+            }
+            paragraph(line, orig, base, ctx, &scope, &topic, &removable, &mut out);
         }
         base += n + 1;
     }
@@ -113,6 +121,8 @@ fn region_words(region: Option<&str>) -> Vec<String> {
 struct Scope {
     period: Option<Period>,
     region: Option<String>,
+    /// Category scores of the section's paragraphs so far.
+    topic: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -136,7 +146,7 @@ struct Item {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scope, removable: &[&str], out: &mut Vec<Metric>) {
+fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scope, para_topic: &[usize], removable: &[&str], out: &mut Vec<Metric>) {
     let quantities = figures(line);
     if quantities.is_empty() {
         return;
@@ -293,7 +303,8 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
             } else {
                 (sentence.clone(), simple_sentence.clone())
             };
-            let category = if long { classify::classify(&ind, &simple_sentence) } else { classify::classify_in(&ind, &sentence_scores) }.to_string();
+            let own = if long { classify::sentence_scores(&simple_sentence) } else { sentence_scores.clone() };
+            let category = classify::classify_within(&ind, &own, &[para_topic, &scope.topic]).to_string();
             out.push(Metric {
                 indicator_key: super::indicator_key::lookup(&ind).map(|k| k.key.to_string()),
                 indicator: ind,
