@@ -22,6 +22,9 @@ const NOT_SUB_REGION: &[&str] = &["城镇", "乡镇", "小镇", "村镇", "城�
 /// the figure, so that every metric does not carry a copy of a whole huge sentence.
 const MAX_EVIDENCE: usize = 300;
 
+/// How many chars before its clause a figure looks for the place its sentence names.
+const MAX_LOOKBACK_FOR_PLACE: usize = 160;
+
 /// How many figures back a change looks for the value it belongs to.
 const MAX_HOST_LOOKBACK: usize = 64;
 
@@ -282,8 +285,15 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
             if named.is_some() {
                 sticky_region = named.clone();
             }
+            // else a place named earlier in the sentence, in a clause without figures too
+            // (`在上海市政府宣传之下,现在已经500多万人投保`)
+            let earlier = || {
+                let from = it.clause.0.saturating_sub(MAX_LOOKBACK_FOR_PLACE);
+                region::earlier_place(&text_of(from.max(s), it.clause.0), ctx.place.as_ref(), &context_ids).map(|p| p.name)
+            };
             let region = sub_region(&head)
                 .or(named)
+                .or_else(earlier)
                 .or_else(|| sticky_region.clone())
                 .or_else(|| scope.region.clone())
                 .or_else(|| ctx.region.clone());

@@ -285,6 +285,21 @@ pub fn clause_region(clause_head: &str, doc: Option<&Place>, context: &[Id]) -> 
     }
 }
 
+/// The place an earlier clause of a sentence names that a later figure inherits: the
+/// last division named, unless it holds the document's unit (`湖北省` in an article on
+/// 咸安区 is context or an honour's issuer, not the subject) or is one of a list
+/// (`平山、正定、灵寿等县` are examples). Own-unit and national words are not inherited:
+/// in a clause without a figure they rank (`在全省率先`).
+pub fn earlier_place(text: &str, doc: Option<&Place>, context: &[Id]) -> Option<Place> {
+    let last = places(text, context).pop()?;
+    let listed = text[..last.start].ends_with('、') || text[last.end..].starts_with(['、', '等']);
+    if listed {
+        return None;
+    }
+    let (Some(id), Some(doc_id)) = (last.place.id, doc.and_then(|d| d.id)) else { return Some(last.place) };
+    (!gaz::is_within(doc_id, id)).then_some(last.place)
+}
+
 /// The smallest division that holds all of `ids`.
 fn shared_unit(ids: &[Id]) -> Option<Id> {
     let first = *ids.first()?;
@@ -369,5 +384,14 @@ mod tests {
         // the document's own unit as the document names it
         let nh = places("嘉兴市南湖区", &[]).pop().unwrap().place;
         assert_eq!(clause_region("2021年,南湖区城乡", Some(&nh), &[]).unwrap().name, "嘉兴市南湖区");
+    }
+
+    #[test]
+    fn a_later_clause_inherits_a_place_but_not_its_parents_or_examples() {
+        let xa = places("咸宁市咸安区", &[]).pop().unwrap().place;
+        assert_eq!(earlier_place("所以,在上海市政府宣传之下,", Some(&xa), &[]).unwrap().name, "上海市");
+        assert_eq!(earlier_place("被湖北省评为示范区,", Some(&xa), &[]), None);
+        assert_eq!(earlier_place("开展平山、正定、灵寿等县示范区建设,", Some(&xa), &[]), None);
+        assert_eq!(earlier_place("在全省率先开展,", Some(&xa), &[]), None);
     }
 }
