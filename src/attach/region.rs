@@ -143,6 +143,37 @@ fn national_mentions(text: &str) -> usize {
     NATIONAL.iter().filter(|w| **w != NATION).map(|w| text.matches(w).count()).sum()
 }
 
+/// Regional outlets whose names do not say their province (`lexicons/media.txt`).
+static MEDIA: std::sync::LazyLock<Vec<(&str, &str)>> =
+    std::sync::LazyLock::new(|| crate::lexicon::mapping(include_str!("../../lexicons/media.txt")));
+
+/// The province a publisher reports on, when it is a regional outlet of `lexicons/media.txt`.
+fn press_place(publisher: &str) -> Option<Place> {
+    let (_, province) = MEDIA.iter().find(|(outlet, _)| publisher.contains(outlet))?;
+    gaz::lookup(province).first().map(|&id| Place::division(id))
+}
+
+/// How often the text speaks of its own unit at `level` (`我省`, `全省` for a province).
+fn own_unit_mentions_at(text: &str, level: Level) -> usize {
+    let c: Vec<char> = text.chars().collect();
+    c.windows(2)
+        .filter(|w| {
+            let word: String = w.iter().collect();
+            OWN_UNIT_FIRST.contains(&w[0]) && is_own_unit_word(&word) && unit_level(w[1]) == Some(level)
+        })
+        .count()
+}
+
+/// The level an own-unit word's second char names: 省 a province, 市 a prefecture.
+fn unit_level(c: char) -> Option<Level> {
+    match c {
+        '省' => Some(Level::Province),
+        '市' => Some(Level::Prefecture),
+        '县' | '区' | '旗' => Some(Level::County),
+        _ => None,
+    }
+}
+
 /// How often the text speaks of its own unit: `我省`, `全市`.
 fn own_unit_mentions(text: &str) -> usize {
     let c: Vec<char> = text.chars().collect();
@@ -177,6 +208,11 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
     }
     for n in places(&publisher, &ctx) {
         add(n.place, 4);
+    }
+    // a regional outlet (`红网`) reports on its province: its `我省`, `全省` are that one
+    if let Some(p) = press_place(&publisher) {
+        let own = own_unit_mentions_at(&head, gaz::get(p.id.expect("a division")).level);
+        add(p, 4 + 2 * own);
     }
     // the lede names the subject: a mention counts less the later it comes (4 at the
     // start, 2 at the end of the head, twice that for a full name)
@@ -217,12 +253,7 @@ fn same_unit(a: &Place, b: &Place) -> bool {
 /// The document's unit at another level, for `全省`, `全市`, `我县`: the province or
 /// prefecture the document's unit lies in, or the unit itself.
 pub fn own_unit(word: &str, doc: &Place) -> Option<Place> {
-    let level = match word.chars().nth(1)? {
-        '省' => Level::Province,
-        '市' => Level::Prefecture,
-        '县' | '区' | '旗' => Level::County,
-        _ => return Some(doc.clone()),
-    };
+    let Some(level) = unit_level(word.chars().nth(1)?) else { return Some(doc.clone()) };
     let id = doc.id?;
     let own = gaz::get(id).level;
     if own <= level {
@@ -393,5 +424,16 @@ mod tests {
         assert_eq!(earlier_place("被湖北省评为示范区,", Some(&xa), &[]), None);
         assert_eq!(earlier_place("开展平山、正定、灵寿等县示范区建设,", Some(&xa), &[]), None);
         assert_eq!(earlier_place("在全省率先开展,", Some(&xa), &[]), None);
+    }
+
+    #[test]
+    fn a_regional_outlet_says_whose_own_unit_it_is() {
+        for (outlet, province) in MEDIA.iter() {
+            assert!(press_place(outlet).is_some_and(|p| p.name == *province), "{outlet}: {province}");
+        }
+        let text = "目前我省电价并没有任何动静,国家发展改革委决定全国销售电价上涨的传言不攻自破。我省统调装机容量将达到14234万千瓦,全省用电负荷增长,国家发改委的文件未到。";
+        assert_eq!(document_region(None, text, Some("红网")).unwrap().name, "湖南省");
+        // the same text from a national outlet names no province
+        assert_eq!(document_region(None, text, Some("新华社")), None);
     }
 }
