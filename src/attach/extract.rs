@@ -336,6 +336,13 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
                 sticky = Some(f.period.clone());
             }
         }
+        // a sentence without figures that names where it speaks of sets the place of the
+        // figures after it (`记者从中国民航局新闻发布会上了解到,…。1月份,…5731.8万人次`)
+        if items.is_empty() {
+            if let Some(p) = region::lede_place(&text_of(s, e), ctx.place.as_ref(), &context_ids) {
+                sticky_region = Some(p.name);
+            }
+        }
     }
 }
 

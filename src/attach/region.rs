@@ -331,6 +331,16 @@ pub fn earlier_place(text: &str, doc: Option<&Place>, context: &[Id]) -> Option<
     (!gaz::is_within(doc_id, id)).then_some(last.place)
 }
 
+/// The place a sentence without figures speaks of, for the figures after it: a division,
+/// as [`clause_region`] reads it, unless it holds the document's unit or is the unit
+/// itself (that is what the figures have anyway). Not the nation: in such sentences `中国`
+/// is mostly in a name (`中国国际服务贸易交易会`).
+pub fn lede_place(sentence: &str, doc: Option<&Place>, context: &[Id]) -> Option<Place> {
+    let p = clause_region(sentence, doc, context)?;
+    let id = p.id?;
+    doc.and_then(|d| d.id).is_none_or(|doc_id| !gaz::is_within(doc_id, id)).then_some(p)
+}
+
 /// The smallest division that holds all of `ids`.
 fn shared_unit(ids: &[Id]) -> Option<Id> {
     let first = *ids.first()?;
@@ -435,5 +445,13 @@ mod tests {
         assert_eq!(document_region(None, text, Some("红网")).unwrap().name, "湖南省");
         // the same text from a national outlet names no province
         assert_eq!(document_region(None, text, Some("新华社")), None);
+    }
+
+    #[test]
+    fn a_sentence_without_figures_names_the_place_of_those_after_it() {
+        let sjz = places("石家庄市", &[]).pop().unwrap().place;
+        assert_eq!(lede_place("走进新华区的老旧小区。", Some(&sjz), &[]).unwrap().name, "新华区");
+        assert_eq!(lede_place("河北省召开会议。", Some(&sjz), &[]), None);
+        assert_eq!(lede_place("中国国际服务贸易交易会开幕。", Some(&sjz), &[]), None);
     }
 }
