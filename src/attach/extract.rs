@@ -332,7 +332,11 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
             });
         }
         if let Some(f) = periods[..periods.partition_point(|f| f.end <= e)].last().filter(|f| f.end > s) {
-            if period::carries_over(&f.period) {
+            // a period carries from a sentence with figures, or one that opens its sentence
+            // (`2020年开发区规划建设了…;`); a year inside a story told without figures is
+            // the story's (`其实1958年,佛坪县就…被撤销过`)
+            let opens = f.end - f.written.chars().count() == s;
+            if period::carries_over(&f.period) && (!items.is_empty() || opens) {
                 sticky = Some(f.period.clone());
             }
         }
@@ -803,5 +807,21 @@ mod tests {
             assert_eq!(got, x.raw);
         }
         assert_eq!(m[1].region.as_deref(), Some("温泉街道"));
+    }
+
+    #[test]
+    fn a_period_carries_from_a_lede_or_a_sentence_with_figures_not_from_a_story() {
+        let m = run("2020年开发区规划建设了新校区;启动工程,新建幼儿园10所。", Some("2021-01-05"), None);
+        assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
+        let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
+        assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_place_named_earlier_in_the_sentence_or_by_a_lede_holds() {
+        let m = run("所以,在上海市政府宣传之下,现在已经500多万人投保。", Some("2021-05-18"), Some("佛坪县"));
+        assert_eq!(m[0].region.as_deref(), Some("上海市"), "{m:#?}");
+        let m = run("走进新华区的老旧小区。5栋居民楼干净整洁。", None, Some("石家庄市"));
+        assert_eq!(m[0].region.as_deref(), Some("新华区"), "{m:#?}");
     }
 }
