@@ -81,6 +81,7 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     let doc_iso = doc.filter(|d| d.1 > 0 && d.2 > 0).map(iso);
     let before = out.len();
     event_periods(text, doc_iso.as_deref(), &mut out);
+    since_periods(text, doc_iso.as_deref(), &mut out);
     if out.len() > before {
         out.sort_by_key(|f| f.end);
     }
@@ -112,6 +113,45 @@ fn event_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// What may stand before `以来` without making it a period of its own: vague spans
+/// (`长期以来`, `多年以来`) and counted years, which the pattern reads (`3年以来`).
+const VAGUE_SINCE: &[&str] = &["长期", "多年", "近年", "年", "来", "历"];
+
+/// `专项行动开展以来`, `去年10月7日新一轮冲突爆发以来`: from the event (its day where the
+/// clause writes one, else unknown) to the document's date. Events of the lexicon and
+/// the pattern's own `…以来` are read already.
+fn since_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
+    const SINCE: &str = "以来";
+    let mut found = Vec::new();
+    let mut chars_before = 0; // chars of text[..last], counted as the scan goes
+    let mut last = 0;
+    for (b, _) in text.match_indices(SINCE) {
+        chars_before += text[last..b].chars().count();
+        last = b;
+        let end = chars_before + SINCE.chars().count();
+        let head = &text[..b];
+        if out.iter().any(|f| f.end == end) || VAGUE_SINCE.iter().any(|v| head.ends_with(v)) {
+            continue;
+        }
+        // the clause the event is named in
+        let cs = head.rfind(|c: char| "，,。；;：:！？!?、\n".contains(c)).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = head[cs..].trim_start();
+        if clause.chars().count() < 2 {
+            continue;
+        }
+        let clause_start = end - SINCE.chars().count() - clause.chars().count();
+        // a day the clause writes is when the event began
+        let start = out
+            .iter()
+            .filter(|f| f.end > clause_start && f.end <= end - SINCE.chars().count())
+            .filter_map(|f| f.period.start.clone().filter(|s| f.period.end.as_ref() == Some(s)))
+            .last();
+        let written = format!("{clause}{SINCE}");
+        found.push(Found { end, written: written.clone(), period: Period { text: written, start, end: doc_iso.map(str::to_string) } });
+    }
+    out.extend(found);
 }
 
 type Ymd = (i32, u32, u32);
@@ -304,6 +344,7 @@ mod tests {
             ("2022年起,全市", d, "2022年起", s("2022-01-01"), None),
             ("自5月1日起全国", d, "自5月1日起", s("2022-05-01"), None),
             ("党的十八大以来,全市", d, "党的十八大以来", s("2012-11-08"), s("2022-08-11")),
+            ("专项行动开展以来,全市", d, "专项行动开展以来", None, s("2022-08-11")),
         ];
         for (text, date, t, a, b) in cases {
             let got = one(text, *date);
@@ -311,6 +352,17 @@ mod tests {
             assert!(got.0.contains(t) || t.contains(&got.0), "{text}: {}", got.0);
             assert!(!got.0.contains(['“', '”', '"']), "{text}: {}", got.0);
         }
+    }
+
+    #[test]
+    fn since_an_event_runs_from_its_day_if_written_to_the_document() {
+        let f = find("去年10月7日新一轮冲突爆发以来,已造成", Some("2024-02-29"));
+        let p = &f.last().unwrap().period;
+        assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some("2023-10-07"), Some("2024-02-29")), "{f:?}");
+        assert_eq!(p.text, "去年10月7日新一轮冲突爆发以来");
+        // vague spans are no periods; counted years are the pattern's
+        assert!(find("长期以来,我们", Some("2024-02-29")).is_empty());
+        assert_eq!(find("近五年以来,全市", Some("2024-02-29")).len(), 1);
     }
 
     #[test]
