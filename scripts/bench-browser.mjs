@@ -141,6 +141,8 @@ for (let i = 0; i < COLD; i++) {
   } finally {
     await context.close(); // also removes its profile and temp dir
   }
+  // let the last browser's processes exit before the next start, so starts do not overlap
+  await new Promise((r) => setTimeout(r, 1000));
 }
 const loadColdAfter = uptime();
 
