@@ -31,13 +31,12 @@ test-wasm: setup-web
 test-e2e: dist
 	cargo build --release --quiet --bin zhibiao
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
-	rm -rf "$${TMPDIR:-/tmp}"/org.chromium.Chromium.* 2>/dev/null || true
 
-# the page's browser benchmark (issue 6): prints a table (docs/bench-browser.md); not part of `make test`
-# e.g. make bench-browser BENCH_ARGS='--workers 2 --json /tmp/bench.json'
+# the page's browser benchmark (issues 6, 12): prints tables (docs/bench-browser.md); not part of `make test`
+# e.g. make bench-browser BENCH_ARGS='--cold 15 --workers 2 --json /tmp/bench.json'
+# (each Chromium gets its own temp dir, removed when it closes: tests/e2e/helpers.mjs launch())
 bench-browser: dist
 	node scripts/bench-browser.mjs $(BENCH_ARGS)
-	rm -rf "$${TMPDIR:-/tmp}"/org.chromium.Chromium.* 2>/dev/null || true
 
 # build and serve the page on http://127.0.0.1:$(PORT)/
 PORT ?= 8000

@@ -81,7 +81,7 @@ const bridge = new WorkerPool(new URL('./worker.js', import.meta.url), {
 });
 bridge.ready.then((info) => {
   workerInfo = { ...info, workers: POOL_SIZE };
-  if (!running) setProgressText(`分析模块已就绪（v${info.version}，加载 ${Math.round(info.initMs + info.warmMs + (info.sampleMs ?? 0))} ms）`);
+  if (!running) setProgressText(`分析模块已就绪（v${info.version}，加载 ${Math.round(info.initMs + info.firstAnalyzeMs)} ms）`);
 }, (e) => setProgressText(`分析模块加载失败：${e.message}`));
 
 // ------------------------------------------------------------------ input

@@ -2,7 +2,8 @@
 // server for dist/ under a sub-path, the native CLI's reports, and a Chromium launch.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, mkdtemp, mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,13 +102,35 @@ export function comparable(r) {
   };
 }
 
-export async function launch() {
+/**
+ * Chromium in a temp directory of its own: its TMPDIR (where it leaves
+ * org.chromium.Chromium.* scoped dirs, ~35 MB each) and, with `persistent`, a fresh empty
+ * user-data-dir. Both go when it closes, so nothing has to sweep the shared /tmp (which
+ * would also hit any other Chromium on the machine).
+ * Returns the Browser, or with `persistent` the BrowserContext of a fresh profile (a new
+ * browser process with empty HTTP and code caches: a cold start).
+ */
+export async function launch({ persistent = false, ...options } = {}) {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'zhibiao-chromium-'));
+  await mkdir(path.join(dir, 'tmp'));
+  const opts = {
     executablePath: config.test['browser-binary'] ?? '/usr/bin/chromium',
     headless: true,
     args: config.test['browser-args'] ?? ['--no-sandbox'],
-  });
+    env: { ...process.env, TMPDIR: path.join(dir, 'tmp') },
+    ...options,
+  };
+  let b;
+  try {
+    b = persistent ? await chromium.launchPersistentContext(path.join(dir, 'profile'), opts) : await chromium.launch(opts);
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const close = b.close.bind(b);
+  b.close = async (...a) => { try { await close(...a); } finally { await rm(dir, { recursive: true, force: true }); } };
+  return b;
 }
 
 /** The page-test fixtures written for these tests (tests/e2e/fixtures/). */
