@@ -22,7 +22,10 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON=$PWD/target/web-test/webdriver.json
 export WASM_BINDGEN_TEST_TIMEOUT=$(python3 scripts/webconf.py get test timeout-seconds)
 mapfile -t args < <(python3 scripts/webconf.py test-args)
 echo "+ wasm-pack test ${args[*]}" >&2
+# Chromium's scratch files go to a directory of this run's own, removed afterwards, so
+# that no other Chromium on the machine loses its files
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 status=0
-wasm-pack --log-level warn test "${args[@]}" || status=$?
-rm -rf "${TMPDIR:-/tmp}"/org.chromium.Chromium.* 2>/dev/null || true
+TMPDIR=$scratch wasm-pack --log-level warn test "${args[@]}" || status=$?
 exit $status
