@@ -264,6 +264,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
                     let adjacent = it.before.0 == it.before.1 && it.before.0 > it.clause.0;
                     match value_indicator(&before, adjacent, &after, &q.unit, &removable, prev_indicator.as_deref(), topic.as_deref()) {
                         Derived::Own(i) => {
+                            let i = format!("{}{i}", condition(&chars, s, it.clause.0, &removable));
                             topic = Some(i.clone());
                             i
                         }
@@ -348,6 +349,22 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
             }
         }
     }
+}
+
+/// The condition a clause of rules opens with, for the figure of the clause after it:
+/// `单方建立住房公积金的,贷款最高额度为66万元` → `单方建立住房公积金的`. Only a clause of
+/// the same sentence, without figures, ending in `的`.
+fn condition(chars: &[char], sentence_start: usize, clause_start: usize, removable: &[&str]) -> String {
+    let Some(head) = clause_start.checked_sub(1).filter(|&h| h > sentence_start) else { return String::new() };
+    if !matches!(chars[head], ',' | '，') || chars[head - 1] != '的' {
+        return String::new();
+    }
+    let start = chars[sentence_start..head].iter().rposition(|c| matches!(c, ',' | '，' | ';' | '；' | ':' | '：')).map_or(sentence_start, |i| sentence_start + i + 1);
+    let clause: String = chars[start..head].iter().collect();
+    if clause.chars().any(|c| c.is_ascii_digit()) || clause.chars().count() > 20 {
+        return String::new();
+    }
+    indicator::strip(&clause, removable) + "的"
 }
 
 /// Attaches each change to the value it is stated for: the nearest earlier value of the
@@ -823,5 +840,15 @@ mod tests {
         assert_eq!(m[0].region.as_deref(), Some("上海市"), "{m:#?}");
         let m = run("走进新华区的老旧小区。5栋居民楼干净整洁。", None, Some("石家庄市"));
         assert_eq!(m[0].region.as_deref(), Some("新华区"), "{m:#?}");
+    }
+
+    #[test]
+    fn a_condition_clause_names_whose_figure_it_is() {
+        let m = run("多子女家庭上浮10%,即双方建立住房公积金的,贷款最高额度为110万元;单方建立住房公积金的,贷款最高额度为66万元。", None, Some("呼和浩特市"));
+        let ind: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(ind[1..], ["双方建立住房公积金的贷款最高额度", "单方建立住房公积金的贷款最高额度"], "{m:#?}");
+        // a clause with a figure of its own is no condition
+        let m = run("新增就业3万人的,贷款额度为10万元。", None, None);
+        assert_eq!(m[1].indicator, "贷款额度", "{m:#?}");
     }
 }
