@@ -537,7 +537,19 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     if modifies_after {
         before.clear();
     }
-    let b = indicator::strip(&before, removable);
+    let mut b = indicator::strip(&before, removable);
+    // an unclosed bracket opens an aside about the figure before: `(火电占60.91%`
+    if b.starts_with(['(', '（']) && !b.contains([')', '）']) {
+        b.remove(0);
+    }
+    // `火电占60.91%`: a part's share of the whole the paragraph speaks of
+    if unit == "%" && b.ends_with('占') && b.chars().count() > 1 {
+        let share = format!("{b}比");
+        return match topic {
+            Some(t) if !share.starts_with(t) => Derived::FromPrevious(format!("{t}中{share}")),
+            _ => Derived::Own(share),
+        };
+    }
     // after a closing quote the words describe the quotation, not the figure
     let a = if after.starts_with(['”', '"', '」', '》']) { String::new() } else { indicator::after_noun(after) };
     let a = indicator::strip(&a, removable);

@@ -127,6 +127,13 @@ pub fn after_noun(after: &str) -> String {
     if after.starts_with(['、', '，', ',']) {
         return String::new();
     }
+    // a bracket with a figure of its own is an aside about this one: `(火电占60.91%`
+    if let Some(inner) = after.strip_prefix(['(', '（']) {
+        let close = inner.find([')', '）']).unwrap_or(inner.len());
+        if inner[..close].contains(|c: char| c.is_ascii_digit()) {
+            return String::new();
+        }
+    }
     let after = after.trim_start_matches(['的', '(', '（']);
     let w = &*WORDS;
     let mut end = after.len();
@@ -208,5 +215,6 @@ mod tests {
         assert_eq!(after_noun("智能网联汽车正在进行道路测试"), "智能网联汽车");
         assert_eq!(after_noun("、配套农机具"), "");
         assert_eq!(after_noun("理论教材《深刻领悟》"), "理论教材");
+        assert_eq!(after_noun("(火电占60.91%,水电占39.09%)"), "");
     }
 }
