@@ -50,16 +50,18 @@ struct Words {
     suffix: Vec<&'static str>,
     cut: Vec<&'static str>,
     relational: Vec<&'static str>,
+    localiser: Vec<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut w = Words { prefix: vec![], suffix: vec![], cut: vec![], relational: vec![] };
+    let mut w = Words { prefix: vec![], suffix: vec![], cut: vec![], relational: vec![], localiser: vec![] };
     for (k, ws) in keyed(include_str!("../../lexicons/indicator_words.txt")) {
         let list = match k {
             "prefix" => &mut w.prefix,
             "suffix" => &mut w.suffix,
             "cut" => &mut w.cut,
             "relational" => &mut w.relational,
+            "localiser" => &mut w.localiser,
             _ => continue,
         };
         list.extend(ws);
@@ -155,7 +157,12 @@ pub fn after_noun(after: &str) -> String {
         }
     }
     let s: String = after[..end].chars().take(MAX_AFTER).collect();
-    s.trim_end_matches(['、', '“', '的']).to_string()
+    let s = s.trim_end_matches(['、', '“', '的']);
+    // `提高到684元/月时`: a localiser ends a time clause, it is no noun
+    if w.localiser.contains(&s) {
+        return String::new();
+    }
+    s.to_string()
 }
 
 /// The words after a figure that opens its clause, up to the clause end or the next
@@ -216,5 +223,6 @@ mod tests {
         assert_eq!(after_noun("、配套农机具"), "");
         assert_eq!(after_noun("理论教材《深刻领悟》"), "理论教材");
         assert_eq!(after_noun("(火电占60.91%,水电占39.09%)"), "");
+        assert_eq!(after_noun("时,全市"), "");
     }
 }
