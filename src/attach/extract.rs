@@ -263,6 +263,19 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
                     // right after another figure of its clause, with nothing between
                     let adjacent = it.before.0 == it.before.1 && it.before.0 > it.clause.0;
                     match value_indicator(&before, adjacent, &after, &q.unit, &removable, prev_indicator.as_deref(), topic.as_deref()) {
+                        // `其中一类为800元/月`: a class of the thing the paragraph speaks of
+                        // (with none, the label alone, which is no topic for the next class)
+                        Derived::Own(i) if is_class_label(&i) => {
+                            let base = topic.as_deref().map(|t| t.char_indices().map(|(k, _)| k).find(|&k| k > 0 && is_class_label(&t[..k])).map_or(t, |k| &t[k..]));
+                            match base {
+                                Some(b) => {
+                                    let labelled = format!("{i}{b}");
+                                    topic = Some(labelled.clone());
+                                    labelled
+                                }
+                                None => i,
+                            }
+                        }
                         Derived::Own(i) => {
                             let i = format!("{}{i}", condition(&chars, s, it.clause.0, &removable));
                             topic = Some(i.clone());
@@ -349,6 +362,14 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
             }
         }
     }
+}
+
+/// A class or grade named by its number alone: `一类`, `二档`, `3级`.
+fn is_class_label(phrase: &str) -> bool {
+    let c: Vec<char> = phrase.chars().collect();
+    c.len() >= 2
+        && matches!(c[c.len() - 1], '类' | '档' | '级' | '等')
+        && c[..c.len() - 1].iter().all(|&d| d.is_ascii_digit() || "一二三四五六七八九十".contains(d))
 }
 
 /// The condition a clause of rules opens with, for the figure of the clause after it:
@@ -862,5 +883,16 @@ mod tests {
         // a clause with a figure of its own is no condition
         let m = run("新增就业3万人的,贷款额度为10万元。", None, None);
         assert_eq!(m[1].indicator, "贷款额度", "{m:#?}");
+    }
+
+    #[test]
+    fn a_class_of_the_paragraphs_topic() {
+        let m = run("最低工资标准调整为800元/月,其中一类为800元/月,二类为700元/月。", None, None);
+        let ind: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(ind, ["最低工资标准调整", "一类最低工资标准调整", "二类最低工资标准调整"], "{m:#?}");
+        let m = run("其中一类为800元/月,二类为700元/月。", None, None);
+        let ind: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(ind, ["一类", "二类"], "{m:#?}");
+        assert!(!is_class_label("类") && !is_class_label("门类") && is_class_label("3级"));
     }
 }
