@@ -329,6 +329,7 @@ fn utf16_by_code_units(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compiled_one();
     Regex::new(
         r#"(?xi-u)
         <meta\b [^>]*?              # a meta tag

@@ -6,6 +6,21 @@
 //! regex compilation, and in the browser it runs before the first report.
 
 use regex::Regex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How many regexes this process has compiled (through [`regex`] and [`compiled_one`]):
+/// the start-up benchmark and `tests/figures_path.rs` check the figures path compiles none.
+static COMPILED: AtomicUsize = AtomicUsize::new(0);
+
+/// The number of regexes compiled so far in this process.
+pub fn compiled() -> usize {
+    COMPILED.load(Ordering::Relaxed)
+}
+
+/// Counts one compilation done elsewhere (a `regex::bytes` or un-narrowed pattern).
+pub fn compiled_one() {
+    COMPILED.fetch_add(1, Ordering::Relaxed);
+}
 
 /// ASCII and full-width digits: what `\d` means in these texts.
 const DIGIT: &str = "[0-9０-９]";
@@ -14,6 +29,7 @@ const HAN: &str = r"\x{3400}-\x{9FFF}\x{F900}-\x{FAFF}\x{20000}-\x{3FFFF}";
 
 /// `pattern` with `\d` and `\p{Han}` narrowed, compiled.
 pub fn regex(pattern: &str) -> Result<Regex, regex::Error> {
+    compiled_one();
     Regex::new(&narrow(pattern))
 }
 

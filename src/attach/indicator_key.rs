@@ -88,6 +88,7 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     let place = r"\p{Han}{1,7}?(?:自治区|自治州|自治县|特别行政区|街道|省|市|县|区|州|盟|旗|镇|乡)";
     let period = r"\d{4}年度?|[今去前明上本当同]年度?|全年|年内|年末|年底|年初|年均|[上下]半年|前?[一二三四1-4]季度|\d{1,2}(?:[-—~～至到]\d{1,2})?月份?|截至目前|截至年底|目前|\p{Han}{1,2}年来|十[一二三四五]五(?:时期|期间|以来)?|期间|以来";
     let verb = r"按常住地分|其中|实现|完成|达到|累计|共计|合计|总计|共有|共|拥有|有|为|是|约|已经|已|全部|分别|全面|主要";
+    crate::pattern::compiled_one();
     Regex::new(&format!(r"^(?:{region}|({place})|{provinces}|{period}|{verb})")).expect("prefix pattern compiles")
 });
 
