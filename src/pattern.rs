@@ -90,3 +90,44 @@ mod tests {
         assert!(!r.is_match("12a"));
     }
 }
+
+/// Test helpers for the scanners that replaced regexes (issue 12): each scanner is checked
+/// against its old regex, kept in its tests as the oracle, on real and random lines.
+#[cfg(test)]
+pub(crate) mod oracle {
+    use std::path::Path;
+
+    /// Every line of the shared seeds and corpus and `tests/inputs`, as decoded and as
+    /// normalised (what the later stages see), when those folders are there.
+    pub fn lines() -> Vec<String> {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
+            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            for e in entries.flatten() {
+                let Ok(bytes) = std::fs::read(e.path()) else { continue };
+                let Ok(d) = crate::decode::decode(&bytes) else { continue };
+                let norm = crate::normalise::normalise(&d.text).text;
+                out.extend(d.text.lines().chain(norm.lines()).map(|l| l.trim().to_string()));
+            }
+        }
+        out
+    }
+
+    /// `n` pseudo-random strings (fixed seed) of up to `max` pieces drawn from `alphabet`.
+    pub fn random(alphabet: &[&str], n: usize, max: usize) -> Vec<String> {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..n)
+            .map(|_| {
+                let len = (next() % (max as u64 + 1)) as usize;
+                (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect()
+            })
+            .collect()
+    }
+}
