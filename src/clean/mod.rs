@@ -28,9 +28,7 @@ mod wrap;
 use crate::normalise::is_han as is_cjk;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
 
 use meta::ends_sentence;
 
@@ -70,21 +68,8 @@ pub struct Cleaned {
     pub warnings: Vec<String>,
 }
 
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?xi)
-          </? (?:p|div|br|span|a|img|strong|b|i|em|u|font|table|tr|td|th|li|ul|ol|h[1-6]|iframe
-               |script|style|section|article|center|blockquote|hr|pre|sup|sub|tbody|thead|body|head|html|meta|title|link)
-          (?: [\s/] [^<>]* )? >       # attributes: an unbounded class, as a bounded repeat
-                                        # of a Unicode class costs 10 ms to compile (40 in wasm)
-        | <!--
-        | &(?:nbsp|amp|lt|gt|quot|ensp|emsp|mdash|ldquo|rdquo|\#\d{2,6}|\#x[0-9a-f]{2,5});",
-    )
-    .expect("html tag regex")
-});
-
 /// HTML when it says so (doctype, `<html>`, `<body>`) or when markup is dense.
-/// Markup needs a `<` or an `&`: without one the HTML regexes are not even compiled.
+/// Markup needs a `<` or an `&`: without one the HTML scanners do not even run.
 fn may_have_markup(text: &str) -> bool {
     text.contains(['<', '&'])
 }
@@ -108,7 +93,7 @@ fn has_markup(text: &str) -> bool {
     if !may_have_markup(text) {
         return false;
     }
-    HTML_TAG.find_iter(text).any(|m| m.len() <= MAX_TAG)
+    scan::html_tags(text).iter().any(|&(a, b)| b - a <= MAX_TAG)
 }
 
 fn markup_dense(text: &str) -> bool {
@@ -117,9 +102,9 @@ fn markup_dense(text: &str) -> bool {
     }
     let mut tags = 0usize;
     let mut markup = 0usize;
-    for m in HTML_TAG.find_iter(text).filter(|m| m.len() <= MAX_TAG) {
+    for (a, b) in scan::html_tags(text).into_iter().filter(|&(a, b)| b - a <= MAX_TAG) {
         tags += 1;
-        markup += m.as_str().len();
+        markup += b - a;
     }
     tags >= 5 && markup * 5 >= text.len()
 }
