@@ -61,7 +61,7 @@ fn starts(s: &str, p: usize, prefix: impl Fn(char) -> bool) -> Vec<usize> {
 }
 
 /// The first match of a pattern read by `at` (from each char boundary, left to right).
-fn first<'a, T>(s: &'a str, at: impl Fn(usize) -> Option<T>) -> Option<T> {
+fn first<T>(s: &str, at: impl Fn(usize) -> Option<T>) -> Option<T> {
     s.char_indices().map(|(i, _)| i).chain([s.len()]).find_map(at)
 }
 
