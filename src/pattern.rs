@@ -91,6 +91,42 @@ mod tests {
     }
 }
 
+/// Words to find in a text, compared only where a character that starts one of them
+/// occurs: a sorted list of first characters, built in a moment (no automaton, no regex),
+/// for the scanners that replaced regexes' literal alternations (issue 12). Many small
+/// `str::contains` calls cost more, as each one sets up a searcher.
+pub struct Words {
+    words: &'static [&'static str],
+    first: Vec<char>,
+}
+
+impl Words {
+    pub fn new(words: &'static [&'static str]) -> Words {
+        let mut first: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        first.sort_unstable();
+        first.dedup();
+        Words { words, first }
+    }
+
+    /// The words `s` starts with, in list order.
+    pub fn prefixes<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+        let any = s.chars().next().is_some_and(|c| self.first.binary_search(&c).is_ok());
+        self.words.iter().copied().filter(move |w| any && s.starts_with(w))
+    }
+
+    /// Every occurrence of a word in `s`: (byte offset, word), by offset, then in list order.
+    pub fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, &'static str)> + 'a {
+        s.char_indices()
+            .filter(|&(_, c)| self.first.binary_search(&c).is_ok())
+            .flat_map(move |(i, _)| self.prefixes(&s[i..]).map(move |w| (i, w)))
+    }
+
+    /// Whether one of the words occurs in `s`.
+    pub fn occur_in(&self, s: &str) -> bool {
+        self.find_iter(s).next().is_some()
+    }
+}
+
 /// Test helpers for the scanners that replaced regexes (issue 12): each scanner is checked
 /// against its old regex, kept in its tests as the oracle, on real and random lines.
 #[cfg(test)]

@@ -11,6 +11,14 @@ use crate::report::Direction;
 /// oracle in the tests. Returns where the phrase starts (the leftmost start that reads to
 /// the end), its basis (maybe empty) and its verb.
 fn change_verb(s: &str) -> Option<(usize, &str, &str)> {
+    // every verb and tail ends with one of these: most text before a figure is skipped here
+    let last = s.chars().next_back()?;
+    if !matches!(
+        last,
+        '了' | '达' | '到' | '长' | '度' | '为' | '加' | '高' | '升' | '涨' | '多' | '大' | '幅' | '速' | '降' | '少' | '低' | '滑' | '落' | '小' | '减' | '跌'
+    ) {
+        return None;
+    }
     // a phrase is at most 18 characters (与上年同期相比,分别增长幅度为了达到): only the
     // starts among the last 24 can read to the end
     let n = s.chars().count();

@@ -55,20 +55,11 @@ mod grammar {
     }
 
     /// The ends `\d{1,2}` can take at `p`, longest first.
-    fn digits12(t: &str, p: usize) -> Vec<usize> {
-        let mut ends = Vec::new();
-        let mut q = p;
-        for _ in 0..2 {
-            match at(t, q) {
-                Some(c) if is_digit(c) => {
-                    q += c.len_utf8();
-                    ends.push(q);
-                }
-                _ => break,
-            }
-        }
-        ends.reverse();
-        ends
+    fn digits12(t: &str, p: usize) -> impl Iterator<Item = usize> {
+        let mut cs = t[p..].chars().take_while(|&c| is_digit(c)).map(char::len_utf8);
+        let one = cs.next().map(|a| p + a);
+        let two = one.zip(cs.next()).map(|(a, b)| a + b);
+        two.into_iter().chain(one)
     }
 
     /// The end of `[class]+` at `p` (greedy; what follows is never in the class).
@@ -78,10 +69,8 @@ mod grammar {
     }
 
     /// The options of `(a|b|…)?` at `p`: each word that matches, in order, then none.
-    fn optional(t: &str, p: usize, words: &[&str]) -> Vec<Option<usize>> {
-        let mut v: Vec<Option<usize>> = words.iter().filter(|w| t[p..].starts_with(*w)).map(|w| Some(p + w.len())).collect();
-        v.push(None);
-        v
+    fn optional<'a>(t: &'a str, p: usize, words: &'a [&'a str]) -> impl Iterator<Item = Option<usize>> + 'a {
+        words.iter().filter(move |w| t[p..].starts_with(*w)).map(move |w| Some(p + w.len())).chain([None])
     }
 
     fn numeral(c: char) -> bool {
@@ -93,7 +82,7 @@ mod grammar {
         let mut p = 0;
         std::iter::from_fn(move || {
             while p < text.len() {
-                if let Some(c) = match_at(text, p) {
+                if let Some(c) = at(text, p).filter(|&c| may_start(c)).and_then(|_| match_at(text, p)) {
                     p = c.end; // never empty
                     return Some(c);
                 }
@@ -101,6 +90,16 @@ mod grammar {
             }
             None
         })
+    }
+
+    /// Whether a match can start with `c` (most characters of a text cannot: skipped).
+    fn may_start(c: char) -> bool {
+        is_digit(c)
+            || matches!(
+                c,
+                '截' | '到' | '至' | '自' | '从' | '今' | '去' | '上' | '前' | '明' | '本' | '当' | '“' | '"' | '十' | '近' | '过' | '这' | '目' | '现'
+                    | '如' | '眼' | '每' | '年' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两'
+            )
     }
 
     fn match_at(t: &str, p: usize) -> Option<Caps<'_>> {
@@ -209,7 +208,7 @@ mod grammar {
             let q = open.unwrap_or(p);
             let Some(r) = word(t, q, &["十"]) else { continue };
             let mids = optional(t, r, &["一", "二", "三", "四", "五", "六", "七", "八", "九"]);
-            let Some(no_end) = mids.iter().find_map(|m| word(t, m.unwrap_or(r), &["五"])) else { continue };
+            let Some(no_end) = mids.into_iter().find_map(|m| word(t, m.unwrap_or(r), &["五"])) else { continue };
             let mut e = word(t, no_end, &["”", "\""]).unwrap_or(no_end);
             e = word(t, e, &["期间", "时期", "以来"]).unwrap_or(e);
             c.add("plan", p, e);

@@ -1,6 +1,8 @@
 //! Document facts from text: dates (→ ISO), datelines, `来源:` publishers, credit lines,
 //! and site-name suffixes of `<title>`s.
 
+use std::sync::LazyLock;
+
 fn half(s: &str) -> String {
     s.chars().map(crate::normalise::half_width).collect()
 }
@@ -30,15 +32,11 @@ fn is_digit(c: char) -> bool {
 }
 
 /// The byte ends `\d{1,2}` can take at the start of `s`, longest first.
-fn digits12(s: &str) -> Vec<usize> {
-    let mut v = Vec::new();
-    let mut b = 0;
-    for c in s.chars().take(2).take_while(|&c| is_digit(c)) {
-        b += c.len_utf8();
-        v.push(b);
-    }
-    v.reverse();
-    v
+fn digits12(s: &str) -> impl Iterator<Item = usize> {
+    let mut cs = s.chars().take_while(|&c| is_digit(c)).map(char::len_utf8);
+    let one = cs.next();
+    let two = one.zip(cs.next()).map(|(a, b)| a + b);
+    two.into_iter().chain(one)
 }
 
 /// The byte length of exactly `n` leading `\d` of `s`.
@@ -49,15 +47,9 @@ fn digits_n(s: &str, n: usize) -> Option<usize> {
 
 /// The starts a pattern beginning `(?:^|[…])` can read from at byte `p`: right there
 /// when `p` is the start, then after the character at `p` when `prefix` allows it.
-fn starts(s: &str, p: usize, prefix: impl Fn(char) -> bool) -> Vec<usize> {
-    let mut v = Vec::new();
-    if p == 0 {
-        v.push(0);
-    }
-    if let Some(c) = s[p..].chars().next().filter(|&c| prefix(c)) {
-        v.push(p + c.len_utf8());
-    }
-    v
+fn starts(s: &str, p: usize, prefix: impl Fn(char) -> bool) -> impl Iterator<Item = usize> {
+    let here = (p == 0).then_some(0);
+    here.into_iter().chain(s[p..].chars().next().filter(|&c| prefix(c)).map(|c| p + c.len_utf8()))
 }
 
 /// The first match of a pattern read by `at` (from each char boundary, left to right).
@@ -68,6 +60,9 @@ fn first<T>(s: &str, at: impl Fn(usize) -> Option<T>) -> Option<T> {
 /// `(?:^|[^0-9])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[^0-9]|$)`:
 /// year, month, day.
 fn numeric_date(s: &str) -> Option<(&str, &str, &str)> {
+    if !s.contains(is_digit) {
+        return None; // (most lines: no position to try)
+    }
     first(s, |p| {
         starts(s, p, |c| !c.is_ascii_digit()).into_iter().find_map(|y0| {
             let y1 = y0 + digits_n(&s[y0..], 4)?;
@@ -94,6 +89,9 @@ fn sep(s: &str, seps: &[char]) -> Option<usize> {
 
 /// `(?:^|[^0-9])(\d{4})\s*年\s*(\d{1,2})\s*月(?:[^0-9日]|$)`: year, month.
 fn year_month(s: &str) -> Option<(&str, &str)> {
+    if !s.contains(is_digit) {
+        return None; // (most lines: no position to try)
+    }
     first(s, |p| {
         starts(s, p, |c| !c.is_ascii_digit()).into_iter().find_map(|y0| {
             let y1 = y0 + digits_n(&s[y0..], 4)?;
@@ -109,6 +107,9 @@ fn year_month(s: &str) -> Option<(&str, &str)> {
 
 /// `(?:^|[(（\s])((?:19|20)\d{2})(\d{2})(\d{2})(?:[)）\s]|$)`: year, month, day.
 fn compact_date(s: &str) -> Option<(&str, &str, &str)> {
+    if !s.contains(is_digit) {
+        return None; // (most lines: no position to try)
+    }
     first(s, |p| {
         starts(s, p, |c| c == '(' || c == '（' || c.is_whitespace()).into_iter().find_map(|y0| {
             let r = &s[y0..];
@@ -150,6 +151,9 @@ fn ws1(s: &str) -> Option<usize> {
 /// `(\d{1,2})\s+(month)[a-z]*\.?,?\s+(\d{4})` or `(month)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})`
 /// (case ignored): day, month word, year.
 fn english_date(s: &str) -> Option<(&str, &str, &str)> {
+    if !s.contains(is_digit) {
+        return None; // (most lines: no position to try)
+    }
     let opt = |s: &str, c: char| usize::from(s.starts_with(c));
     first(s, |p| {
         // 04 Dec 2021
@@ -196,7 +200,7 @@ fn leading_date(s: &str) -> Option<usize> {
     let m0 = y1 + sep(&s[y1..], &['-', '/', '.', '年'])?;
     let d0 = digits12(&s[m0..]).into_iter().find_map(|m| Some(m0 + m + sep(&s[m0 + m..], &['-', '/', '.', '月'])?))?;
     // everything after the day is optional: the longest of each part
-    let d1 = d0 + digits12(&s[d0..]).first()?;
+    let d1 = d0 + digits12(&s[d0..]).next()?;
     let mut e = s.len() - s[d1..].trim_start().len();
     if s[e..].starts_with('日') {
         e += '日'.len_utf8();
@@ -290,7 +294,8 @@ pub fn is_meta_line(line: &str) -> bool {
         return false;
     }
     let h = half(line);
-    if META_WORDS.iter().any(|w| h.contains(w)) && (numeric_date(&h).is_some() || n <= 40) {
+    static META: LazyLock<crate::pattern::Words> = LazyLock::new(|| crate::pattern::Words::new(META_WORDS));
+    if META.occur_in(&h) && (numeric_date(&h).is_some() || n <= 40) {
         return !ends_sentence(line);
     }
     if let Some(end) = leading_date(&h) {
@@ -527,7 +532,7 @@ static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
                 None => (c.get(5).unwrap().as_str(), c.get(4).unwrap().as_str(), c.get(6).unwrap().as_str()),
             });
             assert_eq!(english_date(s), en, "{s:?}");
-            assert_eq!(META_WORDS.iter().any(|w| s.contains(w)), META_LINE.is_match(s), "{s:?}");
+            assert_eq!(crate::pattern::Words::new(META_WORDS).occur_in(s), META_LINE.is_match(s), "{s:?}");
             assert_eq!(leading_date(s), LEADING_DATE.find(s).map(|m| m.end()), "{s:?}");
             assert_eq!(source(s), SOURCE.captures(s).map(|c| c.get(1).unwrap().as_str()), "{s:?}");
             assert_eq!(author(s), AUTHOR.captures(s).map(|c| c.get(1).unwrap().as_str()), "{s:?}");

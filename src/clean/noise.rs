@@ -3,6 +3,7 @@
 //! credits, SEO keywords, captions, menus) are regexes here.
 
 use crate::normalise::is_han as is_cjk;
+use crate::pattern::Words;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -90,7 +91,7 @@ fn weather(line: &str) -> bool {
         let s = signed(s)?.trim_start();
         starts_with_any(s, &["℃", "°C", "度"]).map(|_| ())
     };
-    if line.match_indices("气温").any(|(i, w)| range(&line[i + w.len()..]).is_some()) {
+    if line.contains('气') && line.match_indices("气温").any(|(i, w)| range(&line[i + w.len()..]).is_some()) {
         return true;
     }
     (|| {
@@ -104,53 +105,51 @@ fn weather(line: &str) -> bool {
 
 /// `热线电话：0715-8128787`: a contact word, up to 8 other characters, a number of 5+.
 fn hotline(line: &str) -> bool {
-    const WORDS: &[&str] = &["报料", "報料", "热线", "熱線", "电话", "電話", "传真", "傳真", "QQ", "微信号", "邮箱", "郵箱", "Email", "E-mail"];
+    static WORDS: LazyLock<Words> =
+        LazyLock::new(|| Words::new(&["报料", "報料", "热线", "熱線", "电话", "電話", "传真", "傳真", "QQ", "微信号", "邮箱", "郵箱", "Email", "E-mail"]));
     let number = |s: &str| {
         let mut cs = s.chars();
         cs.next().is_some_and(is_digit) && cs.take_while(|&c| is_digit(c) || c == '-' || c.is_whitespace()).count() >= 4
     };
-    WORDS.iter().any(|w| {
-        line.match_indices(w).any(|(i, _)| {
-            let rest = &line[i + w.len()..];
-            // up to 8 characters other than an ASCII digit, then the number
-            rest.char_indices()
-                .map(|(j, _)| j)
-                .chain([rest.len()])
-                .take(9)
-                .take_while(|&j| !rest[..j].chars().any(|c| c.is_ascii_digit()))
-                .any(|j| number(&rest[j..]))
-        })
+    WORDS.find_iter(line).any(|(i, w)| {
+        let rest = &line[i + w.len()..];
+        // up to 8 characters other than an ASCII digit, then the number
+        rest.char_indices()
+            .map(|(j, _)| j)
+            .chain([rest.len()])
+            .take(9)
+            .take_while(|&j| !rest[..j].chars().any(|c| c.is_ascii_digit()))
+            .any(|j| number(&rest[j..]))
     })
 }
 
 /// `浏览次数：1234` closing the line.
 fn counter(line: &str) -> bool {
-    const WORDS: &[&str] = &["浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "访问", "訪問", "播放"];
-    WORDS.iter().any(|w| {
-        line.match_indices(w).any(|(i, _)| {
-            (|| {
-                let s = &line[i + w.len()..];
-                let s = starts_with_any(s, &["次数", "次數", "量", "数", "數"]).unwrap_or(s).trim_start();
-                let s = s.strip_prefix([':', '：']).unwrap_or(s).trim_start();
-                let s = digits(s, 1, usize::MAX)?.trim_start();
-                let s = s.strip_prefix(['次', '人']).unwrap_or(s);
-                s.trim_start().is_empty().then_some(())
-            })()
-            .is_some()
-        })
+    static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "访问", "訪問", "播放"]));
+    WORDS.find_iter(line).any(|(i, w)| {
+        (|| {
+            let s = &line[i + w.len()..];
+            let s = starts_with_any(s, &["次数", "次數", "量", "数", "數"]).unwrap_or(s).trim_start();
+            let s = s.strip_prefix([':', '：']).unwrap_or(s).trim_start();
+            let s = digits(s, 1, usize::MAX)?.trim_start();
+            let s = s.strip_prefix(['次', '人']).unwrap_or(s);
+            s.trim_start().is_empty().then_some(())
+        })()
+        .is_some()
     })
 }
 
 /// `编辑：周萱`: a credit word at the start, a separator, at most 24 more characters.
 fn credit(line: &str) -> bool {
-    const WORDS: &[&str] = &[
+    static WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(CREDITS));
+    const CREDITS: &[&str] = &[
         "全媒体记者", "全媒體記者", "融媒体记者", "记者", "記者", "通讯员", "通訊員", "实习生", "責任編輯", "责任编辑", "编辑", "編輯", "责编", "責編",
         "监制", "監製", "出品", "审核", "審核", "校对", "校對", "终审", "終審", "初审", "二审", "三审", "摄影", "攝影", "摄像", "攝像", "制作",
         "製作", "策划", "策劃", "统筹", "統籌", "主编", "主編", "美编", "美編", "图片", "圖片", "视频", "視頻", "文字", "文/图", "文/圖", "图/文",
         "作者", "来源", "來源", "稿件来源", "供稿",
     ];
     let s = line.strip_prefix(['(', '（', '【', '[']).unwrap_or(line);
-    WORDS.iter().any(|w| {
+    WORDS.prefixes(s).any(|w| {
         s.strip_prefix(w).and_then(|r| r.trim_start().strip_prefix([':', '：', '/', '|', '｜'])).is_some_and(|r| r.chars().count() <= 24 && !r.contains('\n'))
     })
 }

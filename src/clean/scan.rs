@@ -69,22 +69,22 @@ pub struct Gloss {
 /// pinyin letters, a bracket (`([\p{Han}])[(（]([a-zA-Z…]{1,7})[)）]`).
 pub fn glosses(s: &str) -> Vec<Gloss> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(c) = s[i..].chars().next() {
-        let at = i;
-        i += c.len_utf8();
-        if !is_han(c) {
+    let mut from = 0; // matches do not overlap
+    for (j, bracket) in s.match_indices(['(', '（']) {
+        let Some(c) = s[..j].chars().next_back().filter(|&c| is_han(c)) else { continue };
+        let at = j - c.len_utf8();
+        if at < from {
             continue;
         }
-        let Some(r) = s[i..].strip_prefix(['(', '（']) else { continue };
+        let r = &s[j + bracket.len()..];
         let (n, b) = run(r, pinyin_letter);
         if !(1..=7).contains(&n) {
             continue;
         }
         let Some(t) = r[b..].strip_prefix([')', '）']) else { continue };
         let start = s.len() - r.len();
-        out.push(Gloss { whole: (at, s.len() - t.len()), han: (at, i), reading: (start, start + b) });
-        i = s.len() - t.len();
+        from = s.len() - t.len();
+        out.push(Gloss { whole: (at, from), han: (at, j), reading: (start, start + b) });
     }
     out
 }
