@@ -94,28 +94,41 @@ const VERBS: &[&str] = &[
     "分别", "全面", "主要",
 ];
 
-/// Unicode's `\p{Han}` and `\d` (this pattern was never narrowed by `pattern::regex`), as
-/// sorted ranges from regex-syntax's own tables: parsing a class compiles nothing.
-static CLASSES: LazyLock<[Vec<(char, char)>; 2]> = LazyLock::new(|| {
-    let ranges = |p: &str| -> Vec<(char, char)> {
-        match regex_syntax::parse(p).expect("a class").into_kind() {
-            regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => c.ranges().iter().map(|r| (r.start(), r.end())).collect(),
-            _ => unreachable!("a Unicode class"),
-        }
-    };
-    [ranges(r"\p{Han}"), ranges(r"\d")]
-});
+/// Unicode's `\p{Han}` (the Han script) and `\d` (decimal digits), which this pattern
+/// used unnarrowed (it never went through `pattern::regex`): regex-syntax 0.8's tables,
+/// copied; a test checks them against regex-syntax. A table, not a parsed class: the
+/// wasm module then links no regex code at all.
+const HAN: &[(char, char)] = &[
+    ('\u{2E80}', '\u{2E99}'), ('\u{2E9B}', '\u{2EF3}'), ('\u{2F00}', '\u{2FD5}'), ('\u{3005}', '\u{3005}'), ('\u{3007}', '\u{3007}'), ('\u{3021}', '\u{3029}'),
+    ('\u{3038}', '\u{303B}'), ('\u{3400}', '\u{4DBF}'), ('\u{4E00}', '\u{9FFF}'), ('\u{F900}', '\u{FA6D}'), ('\u{FA70}', '\u{FAD9}'), ('\u{16FE2}', '\u{16FE3}'),
+    ('\u{16FF0}', '\u{16FF1}'), ('\u{20000}', '\u{2A6DF}'), ('\u{2A700}', '\u{2B739}'), ('\u{2B740}', '\u{2B81D}'), ('\u{2B820}', '\u{2CEA1}'), ('\u{2CEB0}', '\u{2EBE0}'),
+    ('\u{2EBF0}', '\u{2EE5D}'), ('\u{2F800}', '\u{2FA1D}'), ('\u{30000}', '\u{3134A}'), ('\u{31350}', '\u{323AF}'),
+];
+const DIGIT: &[(char, char)] = &[
+    ('\u{30}', '\u{39}'), ('\u{660}', '\u{669}'), ('\u{6F0}', '\u{6F9}'), ('\u{7C0}', '\u{7C9}'), ('\u{966}', '\u{96F}'), ('\u{9E6}', '\u{9EF}'),
+    ('\u{A66}', '\u{A6F}'), ('\u{AE6}', '\u{AEF}'), ('\u{B66}', '\u{B6F}'), ('\u{BE6}', '\u{BEF}'), ('\u{C66}', '\u{C6F}'), ('\u{CE6}', '\u{CEF}'),
+    ('\u{D66}', '\u{D6F}'), ('\u{DE6}', '\u{DEF}'), ('\u{E50}', '\u{E59}'), ('\u{ED0}', '\u{ED9}'), ('\u{F20}', '\u{F29}'), ('\u{1040}', '\u{1049}'),
+    ('\u{1090}', '\u{1099}'), ('\u{17E0}', '\u{17E9}'), ('\u{1810}', '\u{1819}'), ('\u{1946}', '\u{194F}'), ('\u{19D0}', '\u{19D9}'), ('\u{1A80}', '\u{1A89}'),
+    ('\u{1A90}', '\u{1A99}'), ('\u{1B50}', '\u{1B59}'), ('\u{1BB0}', '\u{1BB9}'), ('\u{1C40}', '\u{1C49}'), ('\u{1C50}', '\u{1C59}'), ('\u{A620}', '\u{A629}'),
+    ('\u{A8D0}', '\u{A8D9}'), ('\u{A900}', '\u{A909}'), ('\u{A9D0}', '\u{A9D9}'), ('\u{A9F0}', '\u{A9F9}'), ('\u{AA50}', '\u{AA59}'), ('\u{ABF0}', '\u{ABF9}'),
+    ('\u{FF10}', '\u{FF19}'), ('\u{104A0}', '\u{104A9}'), ('\u{10D30}', '\u{10D39}'), ('\u{10D40}', '\u{10D49}'), ('\u{11066}', '\u{1106F}'), ('\u{110F0}', '\u{110F9}'),
+    ('\u{11136}', '\u{1113F}'), ('\u{111D0}', '\u{111D9}'), ('\u{112F0}', '\u{112F9}'), ('\u{11450}', '\u{11459}'), ('\u{114D0}', '\u{114D9}'), ('\u{11650}', '\u{11659}'),
+    ('\u{116C0}', '\u{116C9}'), ('\u{116D0}', '\u{116E3}'), ('\u{11730}', '\u{11739}'), ('\u{118E0}', '\u{118E9}'), ('\u{11950}', '\u{11959}'), ('\u{11BF0}', '\u{11BF9}'),
+    ('\u{11C50}', '\u{11C59}'), ('\u{11D50}', '\u{11D59}'), ('\u{11DA0}', '\u{11DA9}'), ('\u{11F50}', '\u{11F59}'), ('\u{16130}', '\u{16139}'), ('\u{16A60}', '\u{16A69}'),
+    ('\u{16AC0}', '\u{16AC9}'), ('\u{16B50}', '\u{16B59}'), ('\u{16D70}', '\u{16D79}'), ('\u{1CCF0}', '\u{1CCF9}'), ('\u{1D7CE}', '\u{1D7FF}'), ('\u{1E140}', '\u{1E149}'),
+    ('\u{1E2F0}', '\u{1E2F9}'), ('\u{1E4F0}', '\u{1E4F9}'), ('\u{1E5F1}', '\u{1E5FA}'), ('\u{1E950}', '\u{1E959}'), ('\u{1FBF0}', '\u{1FBF9}'),
+];
 
 fn in_ranges(r: &[(char, char)], c: char) -> bool {
     r.binary_search_by(|&(a, b)| if b < c { std::cmp::Ordering::Less } else if a > c { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }).is_ok()
 }
 
 fn han(c: char) -> bool {
-    in_ranges(&CLASSES[0], c)
+    in_ranges(HAN, c)
 }
 
 fn digit(c: char) -> bool {
-    in_ranges(&CLASSES[1], c)
+    in_ranges(DIGIT, c)
 }
 
 /// The byte ends `\d{lo,hi}` can take at the start of `s`, longest first.
@@ -479,6 +492,18 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:{region}|({place})|{provinces}|{period}|{verb})")).expect("prefix pattern compiles")
 });
 
+
+    #[test]
+    fn unicode_tables_are_regex_syntaxs() {
+        let ranges = |p: &str| -> Vec<(char, char)> {
+            match regex_syntax::parse(p).unwrap().into_kind() {
+                regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => c.ranges().iter().map(|r| (r.start(), r.end())).collect(),
+                _ => unreachable!(),
+            }
+        };
+        assert_eq!(HAN, ranges(r"\p{Han}"));
+        assert_eq!(DIGIT, ranges(r"\d"));
+    }
 
     #[test]
     fn prefix_as_the_regex_did() {
