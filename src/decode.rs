@@ -492,16 +492,16 @@ mod tests {
     use std::sync::LazyLock;
 
     // The pattern `charset_label` replaced: the oracle.
-static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?xi-u)
-        <meta\b [^>]*?              # a meta tag
-        charset \s* = \s* ["']?     # charset= (also inside content="text/html; charset=…")
-        ([a-z0-9_:.\-]+)            # the label
-        "#,
-    )
-    .expect("meta charset regex")
-});
+    static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?xi-u)
+            <meta\b [^>]*?              # a meta tag
+            charset \s* = \s* ["']?     # charset= (also inside content="text/html; charset=…")
+            ([a-z0-9_:.\-]+)            # the label
+            "#,
+        )
+        .expect("meta charset regex")
+    });
 
 
     #[test]

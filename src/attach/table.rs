@@ -185,10 +185,10 @@ mod tests {
     use regex::Regex;
     use std::sync::LazyLock;
 
-/// The pattern `header_cell` replaced: the oracle.
-static HEADER_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"^(?P<name>.*?)\s*(?:[(（](?P<unit>[^)）]{1,8})[)）]|(?P<pct>%))?$").expect("header cell pattern")
-});
+    /// The pattern `header_cell` replaced: the oracle.
+    static HEADER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(r"^(?P<name>.*?)\s*(?:[(（](?P<unit>[^)）]{1,8})[)）]|(?P<pct>%))?$").expect("header cell pattern")
+    });
 
     #[test]
     fn header_cell_as_the_regex_did() {

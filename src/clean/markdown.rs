@@ -210,39 +210,39 @@ mod tests {
     use std::sync::LazyLock;
 
     // The patterns the scanners replaced: the oracles.
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?x) ^ \s{0,3} \#{1,6} (?:\s+|$) (.*?) \s* \#* \s* $").expect("heading regex")
-});
-static ATTRS: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"(?x) \s* \{ [.\#:] [^}]* \}").expect("attrs regex"));
-static IMAGE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"(?x) !\[ [^\]]* \] \( [^)]* \)").expect("image regex"));
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?x) \[ ([^\]]*) \] (?: \( [^)]* \) | \[ [^\]]* \] )").expect("link regex")
-});
-static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?x) \*\*([^*]+?)\*\* | __([^_]+?)__ | ~~([^~]+?)~~ | `([^`]+)`").expect("emphasis regex")
-});
-static RULE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$").expect("rule regex"));
-static TABLE_SEP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$").expect("table sep regex"));
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(r"(?x) ^ \s{0,3} \#{1,6} (?:\s+|$) (.*?) \s* \#* \s* $").expect("heading regex")
+    });
+    static ATTRS: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"(?x) \s* \{ [.\#:] [^}]* \}").expect("attrs regex"));
+    static IMAGE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"(?x) !\[ [^\]]* \] \( [^)]* \)").expect("image regex"));
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(r"(?x) \[ ([^\]]*) \] (?: \( [^)]* \) | \[ [^\]]* \] )").expect("link regex")
+    });
+    static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(r"(?x) \*\*([^*]+?)\*\* | __([^_]+?)__ | ~~([^~]+?)~~ | `([^`]+)`").expect("emphasis regex")
+    });
+    static RULE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$").expect("rule regex"));
+    static TABLE_SEP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$").expect("table sep regex"));
 
 
-    #[test]
-    fn scanners_as_the_regexes_did() {
-        let a = [
-            "#", "###", "#######", " ", "　", "\t", "*", "-", "_", ":", "|", "{", "}", ".", "[", "]", "(", ")", "!", "**", "__", "~~", "~", "`", "标题",
-            "x", "\n",
-        ];
-        let mut all = crate::pattern::oracle::lines();
-        all.extend(crate::pattern::oracle::random(&a, 200_000, 10));
-        for s in &all {
-            let s = s.as_str();
-            assert_eq!(is_rule(s), RULE.is_match(s), "{s:?}");
-            assert_eq!(is_table_sep(s), TABLE_SEP.is_match(s), "{s:?}");
-            assert_eq!(heading(s), HEADING.captures(s).map(|c| c.get(1).unwrap().as_str()), "{s:?}");
-            assert_eq!(replace_all(s, attrs), ATTRS.replace_all(s, ""), "{s:?}");
-            assert_eq!(replace_all(s, image), IMAGE.replace_all(s, ""), "{s:?}");
-            assert_eq!(replace_all(s, link), LINK.replace_all(s, "$1"), "{s:?}");
-            let want = EMPHASIS.replace_all(s, |c: &regex::Captures| (1..=4).find_map(|i| c.get(i)).map(|m| m.as_str().to_string()).unwrap_or_default());
-            assert_eq!(replace_all(s, emphasis), want, "{s:?}");
+        #[test]
+        fn scanners_as_the_regexes_did() {
+            let a = [
+                "#", "###", "#######", " ", "　", "\t", "*", "-", "_", ":", "|", "{", "}", ".", "[", "]", "(", ")", "!", "**", "__", "~~", "~", "`", "标题",
+                "x", "\n",
+            ];
+            let mut all = crate::pattern::oracle::lines();
+            all.extend(crate::pattern::oracle::random(&a, 200_000, 10));
+            for s in &all {
+                let s = s.as_str();
+                assert_eq!(is_rule(s), RULE.is_match(s), "{s:?}");
+                assert_eq!(is_table_sep(s), TABLE_SEP.is_match(s), "{s:?}");
+                assert_eq!(heading(s), HEADING.captures(s).map(|c| c.get(1).unwrap().as_str()), "{s:?}");
+                assert_eq!(replace_all(s, attrs), ATTRS.replace_all(s, ""), "{s:?}");
+                assert_eq!(replace_all(s, image), IMAGE.replace_all(s, ""), "{s:?}");
+                assert_eq!(replace_all(s, link), LINK.replace_all(s, "$1"), "{s:?}");
+                let want = EMPHASIS.replace_all(s, |c: &regex::Captures| (1..=4).find_map(|i| c.get(i)).map(|m| m.as_str().to_string()).unwrap_or_default());
+                assert_eq!(replace_all(s, emphasis), want, "{s:?}");
+            }
         }
     }
-}

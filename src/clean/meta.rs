@@ -415,73 +415,73 @@ mod tests {
     use std::sync::LazyLock;
 
     // The patterns the scanners replaced: the oracles.
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-        (?:^|[^0-9])
-        (\d{4}) \s* [-/.年] \s* (\d{1,2}) \s* [-/.月] \s* (\d{1,2}) \s* 日?
-        (?:[^0-9]|$)",
-    )
-    .expect("date regex")
-});
+    static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x)
+            (?:^|[^0-9])
+            (\d{4}) \s* [-/.年] \s* (\d{1,2}) \s* [-/.月] \s* (\d{1,2}) \s* 日?
+            (?:[^0-9]|$)",
+        )
+        .expect("date regex")
+    });
 
-static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?x) (?:^|[^0-9]) (\d{4}) \s* 年 \s* (\d{1,2}) \s* 月 (?:[^0-9日]|$)").expect("ym regex")
-});
+    static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(r"(?x) (?:^|[^0-9]) (\d{4}) \s* 年 \s* (\d{1,2}) \s* 月 (?:[^0-9日]|$)").expect("ym regex")
+    });
 
-static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-        (?:^|[(（\s])            # standing alone or in brackets: (20240229)
-        ((?:19|20)\d{2}) (\d{2}) (\d{2})
-        (?:[)）\s]|$)",
-    )
-    .expect("compact date regex")
-});
+    static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x)
+            (?:^|[(（\s])            # standing alone or in brackets: (20240229)
+            ((?:19|20)\d{2}) (\d{2}) (\d{2})
+            (?:[)）\s]|$)",
+        )
+        .expect("compact date regex")
+    });
 
-static ENGLISH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?xi)
-        (?: (\d{1,2}) \s+ (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \.? ,? \s+ (\d{4})   # 04 Dec 2021
-          | (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \.? \s+ (\d{1,2}) ,? \s+ (\d{4})  # Dec 4, 2021
-        )",
-    )
-    .expect("english date regex")
-});
+    static ENGLISH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?xi)
+            (?: (\d{1,2}) \s+ (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \.? ,? \s+ (\d{4})   # 04 Dec 2021
+              | (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \.? \s+ (\d{1,2}) ,? \s+ (\d{4})  # Dec 4, 2021
+            )",
+        )
+        .expect("english date regex")
+    });
 
-static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-        发布时间|發布時間|发布日期|發佈日期|發布日期|更新时间|更新時間|时间[:：]|時間[:：]
-        |来源[:：]|來源[:：]|作者[:：]|责任编辑|責任編輯|编辑[:：]|編輯[:：]|稿源|出处[:：]
-        |浏览次数|浏览量|阅读量|阅读数|点击数|点击量|瀏覽次數|閱讀
-        |【?字[体號号]|打印|分享到|收藏",
-    )
-    .expect("meta line regex")
-});
+    static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x)
+            发布时间|發布時間|发布日期|發佈日期|發布日期|更新时间|更新時間|时间[:：]|時間[:：]
+            |来源[:：]|來源[:：]|作者[:：]|责任编辑|責任編輯|编辑[:：]|編輯[:：]|稿源|出处[:：]
+            |浏览次数|浏览量|阅读量|阅读数|点击数|点击量|瀏覽次數|閱讀
+            |【?字[体號号]|打印|分享到|收藏",
+        )
+        .expect("meta line regex")
+    });
 
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-        (?:来源|來源|稿源|出处|出處) \s* [:：] \s*
-        ([^\s|｜【\[()（）:：,，。]{2,30})",
-    )
-    .expect("source regex")
-});
+    static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x)
+            (?:来源|來源|稿源|出处|出處) \s* [:：] \s*
+            ([^\s|｜【\[()（）:：,，。]{2,30})",
+        )
+        .expect("source regex")
+    });
 
-static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?x) (?:^|\s) (?:作者|作\s者) \s* [:：] \s* ([^\s|｜【\[()（）:：,，。]{2,20})").expect("author regex")
-});
+    static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(r"(?x) (?:^|\s) (?:作者|作\s者) \s* [:：] \s* ([^\s|｜【\[()（）:：,，。]{2,20})").expect("author regex")
+    });
 
 /// A date at the start of a short header line: `2021-04-19 聊城开发区`,
-/// `2022-08-11 09:08来源:…`, `2022年8月11日 星期四`.
-static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x) ^ [\s　]* \d{4} \s* [-/.年] \s* \d{1,2} \s* [-/.月] \s* \d{1,2} \s* 日?
-        (?: \s* \d{1,2} [:：] \d{2} (?: [:：] \d{2} )? )?",
-    )
-    .expect("leading date regex")
-});
+    /// `2022-08-11 09:08来源:…`, `2022年8月11日 星期四`.
+    static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x) ^ [\s　]* \d{4} \s* [-/.年] \s* \d{1,2} \s* [-/.月] \s* \d{1,2} \s* 日?
+            (?: \s* \d{1,2} [:：] \d{2} (?: [:：] \d{2} )? )?",
+        )
+        .expect("leading date regex")
+    });
 
 
     #[test]

@@ -339,143 +339,143 @@ mod tests {
     use std::sync::LazyLock;
 
     // The patterns these scanners replaced: the oracles.
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?xi)
-          </? (?:p|div|br|span|a|img|strong|b|i|em|u|font|table|tr|td|th|li|ul|ol|h[1-6]|iframe
-               |script|style|section|article|center|blockquote|hr|pre|sup|sub|tbody|thead|body|head|html|meta|title|link)
-          (?: [\s/] [^<>]* )? >       # attributes: an unbounded class, as a bounded repeat
-                                        # of a Unicode class costs 10 ms to compile (40 in wasm)
-        | <!--
-        | &(?:nbsp|amp|lt|gt|quot|ensp|emsp|mdash|ldquo|rdquo|\#\d{2,6}|\#x[0-9a-f]{2,5});",
-    )
-    .expect("html tag regex")
-});
+    static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?xi)
+              </? (?:p|div|br|span|a|img|strong|b|i|em|u|font|table|tr|td|th|li|ul|ol|h[1-6]|iframe
+                   |script|style|section|article|center|blockquote|hr|pre|sup|sub|tbody|thead|body|head|html|meta|title|link)
+              (?: [\s/] [^<>]* )? >       # attributes: an unbounded class, as a bounded repeat
+                                            # of a Unicode class costs 10 ms to compile (40 in wasm)
+            | <!--
+            | &(?:nbsp|amp|lt|gt|quot|ensp|emsp|mdash|ldquo|rdquo|\#\d{2,6}|\#x[0-9a-f]{2,5});",
+        )
+        .expect("html tag regex")
+    });
 
-static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<(?:!doctype|html))|<body[\s>]|<head[\s>]").expect("html doc regex")
-});
-
-
-static MD_FEATURE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?xm)
-          ^ \s{0,3} \#{1,6} \s+ \S      # heading
-        | ^ \s* ```                     # fence
-        | ^ \s* \| .* \| \s* $          # table row
-        | \[ [^\]\n]+ \] \( [^)\n]+ \)  # link
-        | \*\*[^*\n]+\*\*               # bold",
-    )
-    .expect("markdown feature regex")
-});
+    static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(r"(?i)^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<(?:!doctype|html))|<body[\s>]|<head[\s>]").expect("html doc regex")
+    });
 
 
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x) ^ (?: [-*+•·▪◆●○■□►>]\s* (?:\d{1,2}\s+)?   # - 标题, - 1 标题, · 标题
-                 | \d{1,2} \s+ \S                         # 1 标题
-                 | \[\d{1,2}\]                            # [1]
-                 )",
-    )
-    .expect("list item regex")
-});
+    static MD_FEATURE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?xm)
+              ^ \s{0,3} \#{1,6} \s+ \S      # heading
+            | ^ \s* ```                     # fence
+            | ^ \s* \| .* \| \s* $          # table row
+            | \[ [^\]\n]+ \] \( [^)\n]+ \)  # link
+            | \*\*[^*\n]+\*\*               # bold",
+        )
+        .expect("markdown feature regex")
+    });
 
 
-static PINYIN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-        ([\p{Han}])                                   # the character glossed
-        [(（] ([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}) [)）]   # its reading",
-    )
-    .expect("pinyin regex")
-});
+    static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x) ^ (?: [-*+•·▪◆●○■□►>]\s* (?:\d{1,2}\s+)?   # - 标题, - 1 标题, · 标题
+                     | \d{1,2} \s+ \S                         # 1 标题
+                     | \[\d{1,2}\]                            # [1]
+                     )",
+        )
+        .expect("list item regex")
+    });
 
 
-static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-          \? [!！。，]? [\p{Han}]? \?                             # ?!稊?  ?。?
-          (?: [(（]? [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7} [)）] )?   # a reading left behind
-          (?: /a> )?                                              # a torn-off tag
-        | \? [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7} [)）]             # ?zhàn)
-        | \u{FFFD}+",
-    )
-    .expect("mojibake regex")
-});
+    static PINYIN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x)
+            ([\p{Han}])                                   # the character glossed
+            [(（] ([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}) [)）]   # its reading",
+        )
+        .expect("pinyin regex")
+    });
 
 
-static BULLET: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^(?:[-*+•▪◆●○■□►]\s+)").expect("bullet regex"));
+    static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x)
+              \? [!！。，]? [\p{Han}]? \?                             # ?!稊?  ?。?
+              (?: [(（]? [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7} [)）] )?   # a reading left behind
+              (?: /a> )?                                              # a torn-off tag
+            | \? [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7} [)）]             # ?zhàn)
+            | \u{FFFD}+",
+        )
+        .expect("mojibake regex")
+    });
+
+
+    static BULLET: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^(?:[-*+•▪◆●○■□►]\s+)").expect("bullet regex"));
 
 
 
-    /// Real lines, and the whole texts (the Markdown features span lines).
-    fn texts(alphabet: &[&str], max: usize) -> Vec<String> {
-        let mut v = oracle::lines();
-        v.extend(oracle::random(alphabet, 100_000, max));
-        v
-    }
-
-    #[test]
-    fn list_items_and_bullets() {
-        let a = ["-", "*", "·", ">", "•", "1", "12", "３", " ", "　", "\t", "[", "]", "标", "题", "x"];
-        for s in texts(&a, 6) {
-            assert_eq!(list_item(&s), LIST_ITEM.find(&s).map(|m| m.end()), "{s:?}");
-            assert_eq!(strip_bullet(&s), BULLET.replace(&s, ""), "{s:?}");
+        /// Real lines, and the whole texts (the Markdown features span lines).
+        fn texts(alphabet: &[&str], max: usize) -> Vec<String> {
+            let mut v = oracle::lines();
+            v.extend(oracle::random(alphabet, 100_000, max));
+            v
         }
-    }
 
-    #[test]
-    fn glosses_and_mojibake() {
-        let a = ["區", "数", "(", "（", ")", "）", "q", "ū", "Q", "zh", "àn", "ń", "?", "!", "！", "。", "，", "/a>", "\u{FFFD}", "x", " "];
-        for s in texts(&a, 10) {
-            let want: Vec<(usize, usize, usize, usize)> = PINYIN_GLOSS
-                .captures_iter(&s)
-                .map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end(), c.get(1).unwrap().end(), c.get(2).unwrap().start()))
-                .collect();
-            let got: Vec<(usize, usize, usize, usize)> = glosses(&s).iter().map(|g| (g.whole.0, g.whole.1, g.han.1, g.reading.0)).collect();
-            assert_eq!(got, want, "{s:?}");
-            let want: Vec<(usize, usize)> = MOJIBAKE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(mojibake(&s), want, "{s:?}");
-        }
-    }
-
-    #[test]
-    fn markdown_features_and_html() {
-        let a = ["#", "###", " ", "\n", "\n\n", "\t", "```", "|", "a", "[", "]", "(", ")", "**", "*", "x", "<", ">", "<!doctype", "<!DOCTYPE", "html", "HTML", "<html", "<?xml", "<body", "<head", "K", "ſ", "İ"];
-        let mut all = texts(&a, 12);
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(d) = crate::decode::decode(&std::fs::read(e.path()).unwrap()) {
-                    all.push(d.text);
-                }
+        #[test]
+        fn list_items_and_bullets() {
+            let a = ["-", "*", "·", ">", "•", "1", "12", "３", " ", "　", "\t", "[", "]", "标", "题", "x"];
+            for s in texts(&a, 6) {
+                assert_eq!(list_item(&s), LIST_ITEM.find(&s).map(|m| m.end()), "{s:?}");
+                assert_eq!(strip_bullet(&s), BULLET.replace(&s, ""), "{s:?}");
             }
         }
-        for s in all {
-            assert_eq!(two_markdown_features(&s), MD_FEATURE.find_iter(&s).take(2).count() >= 2, "{s:?}");
-            let head: String = s.chars().take(4000).collect();
-            assert_eq!(declares_html(&head), HTML_DOC.is_match(&head), "{head:?}");
-        }
-    }
 
-    #[test]
-    fn html_tags_as_the_regex_did() {
-        let a = [
-            "<", "</", ">", "p", "pre", "P", "b", "br", "h1", "h7", "span", "ſpan", "LINK", "lin\u{212A}", " ", "/", "=", "\"", "<!--", "&", "nbsp", "amp",
-            "NBSP", ";", "#", "12", "1234567", "１２", "x", "X", "a0", "fF", "abcdef", "正文", "\n",
-        ];
-        let mut all = texts(&a, 10);
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(d) = crate::decode::decode(&std::fs::read(e.path()).unwrap()) {
-                    all.push(d.text);
-                }
+        #[test]
+        fn glosses_and_mojibake() {
+            let a = ["區", "数", "(", "（", ")", "）", "q", "ū", "Q", "zh", "àn", "ń", "?", "!", "！", "。", "，", "/a>", "\u{FFFD}", "x", " "];
+            for s in texts(&a, 10) {
+                let want: Vec<(usize, usize, usize, usize)> = PINYIN_GLOSS
+                    .captures_iter(&s)
+                    .map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end(), c.get(1).unwrap().end(), c.get(2).unwrap().start()))
+                    .collect();
+                let got: Vec<(usize, usize, usize, usize)> = glosses(&s).iter().map(|g| (g.whole.0, g.whole.1, g.han.1, g.reading.0)).collect();
+                assert_eq!(got, want, "{s:?}");
+                let want: Vec<(usize, usize)> = MOJIBAKE.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(mojibake(&s), want, "{s:?}");
             }
         }
-        for s in &all {
-            let want: Vec<(usize, usize)> = HTML_TAG.find_iter(s).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(html_tags(s), want, "{s:?}");
+
+        #[test]
+        fn markdown_features_and_html() {
+            let a = ["#", "###", " ", "\n", "\n\n", "\t", "```", "|", "a", "[", "]", "(", ")", "**", "*", "x", "<", ">", "<!doctype", "<!DOCTYPE", "html", "HTML", "<html", "<?xml", "<body", "<head", "K", "ſ", "İ"];
+            let mut all = texts(&a, 12);
+            let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
+                for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                    if let Ok(d) = crate::decode::decode(&std::fs::read(e.path()).unwrap()) {
+                        all.push(d.text);
+                    }
+                }
+            }
+            for s in all {
+                assert_eq!(two_markdown_features(&s), MD_FEATURE.find_iter(&s).take(2).count() >= 2, "{s:?}");
+                let head: String = s.chars().take(4000).collect();
+                assert_eq!(declares_html(&head), HTML_DOC.is_match(&head), "{head:?}");
+            }
+        }
+
+        #[test]
+        fn html_tags_as_the_regex_did() {
+            let a = [
+                "<", "</", ">", "p", "pre", "P", "b", "br", "h1", "h7", "span", "ſpan", "LINK", "lin\u{212A}", " ", "/", "=", "\"", "<!--", "&", "nbsp", "amp",
+                "NBSP", ";", "#", "12", "1234567", "１２", "x", "X", "a0", "fF", "abcdef", "正文", "\n",
+            ];
+            let mut all = texts(&a, 10);
+            let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
+                for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                    if let Ok(d) = crate::decode::decode(&std::fs::read(e.path()).unwrap()) {
+                        all.push(d.text);
+                    }
+                }
+            }
+            for s in &all {
+                let want: Vec<(usize, usize)> = HTML_TAG.find_iter(s).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(html_tags(s), want, "{s:?}");
+            }
         }
     }
-}
