@@ -9,6 +9,9 @@
 //! * `first_no_keywords`: the same with `Options { keywords: false }`;
 //! * `parts`: each lazy piece forced on its own, in pipeline order, then the first and
 //!   second `analyze`;
+//! * `figures`: what the page's `analyzeFigures` runs first (`analyze_with` without
+//!   keywords: decode → clean → normalise → quantities → attach), then again, and how
+//!   many regexes the first call compiled (issue 12: none);
 //! * `noop`: nothing (the process's own cost, for the spawn-to-exit column).
 //!
 //! The parent prints the median, min and max over the samples. Not a criterion bench
@@ -17,6 +20,7 @@
 //! ```text
 //! cargo bench --bench startup                # 15 fresh processes per mode
 //! ZHIBIAO_STARTUP_RUNS=50 cargo bench --bench startup
+//! ZHIBIAO_STARTUP_MODES=figures cargo bench --bench startup   # only the figures path
 //! ```
 //! In test mode (`cargo test --all-targets`) one process per mode.
 
@@ -50,6 +54,15 @@ mod native {
         let no_kw = Options { keywords: false, ..Options::default() };
         match mode {
             "noop" => {}
+            "figures" => {
+                let t = Instant::now();
+                zhibiao::analyze_with(&bytes, &name, &no_kw).expect("analyses");
+                out.push(("first figures (analyze, no keywords)", ms(t)));
+                out.push(("regexes compiled by it (count)", zhibiao::pattern::compiled() as f64));
+                let t = Instant::now();
+                zhibiao::analyze_with(&bytes, &name, &no_kw).expect("analyses");
+                out.push(("second figures", ms(t)));
+            }
             "first" | "first_no_keywords" => {
                 let opts = if mode == "first" { Options::default() } else { no_kw };
                 let t = Instant::now();
@@ -118,7 +131,9 @@ mod native {
         let (name, bytes) = article();
         println!("start-up: {runs} fresh process(es) per mode, article {name} ({} B)", bytes.len());
         println!("{:<16} {:<46} {:>9} {:>9} {:>9}", "mode", "what", "median ms", "min", "max");
-        for mode in ["noop", "first", "first_no_keywords", "parts"] {
+        // `ZHIBIAO_STARTUP_MODES=figures` runs only the modes named (comma-separated)
+        let modes = std::env::var("ZHIBIAO_STARTUP_MODES").unwrap_or_else(|_| "noop,figures,first,first_no_keywords,parts".into());
+        for mode in modes.split(',') {
             // key → samples, keys in first-seen order
             let mut order: Vec<String> = Vec::new();
             let mut samples: BTreeMap<String, Vec<f64>> = BTreeMap::new();

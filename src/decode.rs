@@ -15,11 +15,9 @@
 //! The result has NUL and other control characters removed (tab and line feed kept,
 //! CR LF and lone CR become LF). A lossy decode is a warning, never a panic.
 
-use std::sync::LazyLock;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
-use regex::bytes::Regex;
 
 use crate::Error;
 
@@ -328,22 +326,53 @@ fn utf16_by_code_units(bytes: &[u8]) -> Option<&'static Encoding> {
     enc.decode_without_bom_handling_and_without_replacement(bytes).map(|_| enc)
 }
 
-static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?xi-u)
-        <meta\b [^>]*?              # a meta tag
-        charset \s* = \s* ["']?     # charset= (also inside content="text/html; charset=…")
-        ([a-z0-9_:.\-]+)            # the label
-        "#,
-    )
-    .expect("meta charset regex")
-});
+/// The label of the first `<meta … charset=…>` in `head` (ASCII case ignored), read by
+/// hand instead of a regex (issue 12: no regex compiled before the first report); the old
+/// pattern `(?i-u)<meta\b[^>]*?charset\s*=\s*["']?([a-z0-9_:.\-]+)` is the tests' oracle.
+fn charset_label(head: &[u8]) -> Option<&[u8]> {
+    let ci = |s: &[u8], w: &[u8]| s.len() >= w.len() && s[..w.len()].eq_ignore_ascii_case(w);
+    // ASCII white space, as `\s` is without Unicode
+    let ws = |s: &[u8]| s.iter().take_while(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')).count();
+    let label_at = |s: &[u8]| -> Option<(usize, usize)> {
+        if !ci(s, b"charset") {
+            return None;
+        }
+        let mut k = 7;
+        k += ws(&s[k..]);
+        if s.get(k) != Some(&b'=') {
+            return None;
+        }
+        k += 1;
+        k += ws(&s[k..]);
+        if matches!(s.get(k), Some(b'"' | b'\'')) {
+            k += 1;
+        }
+        let n = s[k..].iter().take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-')).count();
+        (n > 0).then_some((k, k + n))
+    };
+    for i in 0..head.len() {
+        if !ci(&head[i..], b"<meta") || head.get(i + 5).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+            continue;
+        }
+        // the fewest bytes other than `>` before `charset`
+        let mut j = i + 5;
+        loop {
+            if let Some((a, b)) = label_at(&head[j..]) {
+                return Some(&head[j + a..j + b]);
+            }
+            if j >= head.len() || head[j] == b'>' {
+                break;
+            }
+            j += 1;
+        }
+    }
+    None
+}
 
 /// The encoding an HTML page declares in its first 4 KB, if any.
 fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
-    let caps = META_CHARSET.captures(head)?;
-    Encoding::for_label(caps.get(1)?.as_bytes())
+    Encoding::for_label(charset_label(head)?)
 }
 
 #[cfg(test)]
@@ -456,6 +485,39 @@ mod tests {
         for n in 0..512u32 {
             let v: Vec<u8> = (0..n).map(|i| (i.wrapping_mul(2654435761) >> 7) as u8).collect();
             let _ = decode(&v);
+        }
+    }
+
+    use regex::bytes::Regex;
+    use std::sync::LazyLock;
+
+    // The pattern `charset_label` replaced: the oracle.
+    static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?xi-u)
+            <meta\b [^>]*?              # a meta tag
+            charset \s* = \s* ["']?     # charset= (also inside content="text/html; charset=…")
+            ([a-z0-9_:.\-]+)            # the label
+            "#,
+        )
+        .expect("meta charset regex")
+    });
+
+
+    #[test]
+    fn charset_label_as_the_regex_did() {
+        let a = ["<meta", "<META", "<metas", " ", "\t", "\x0b", "http-equiv=\"Content-Type\"", "content=\"text/html;", "charset", "CHARSET", "=", "\"", "'", "gbk", "utf-8", "GB2312", ">", "<", "x", "中"];
+        let mut all: Vec<Vec<u8>> = crate::pattern::oracle::random(&a, 100_000, 10).into_iter().map(String::into_bytes).collect();
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let b = std::fs::read(e.path()).unwrap();
+                all.push(b[..b.len().min(4096)].to_vec());
+            }
+        }
+        for s in &all {
+            let want = META_CHARSET.captures(s).map(|c| c.get(1).unwrap().as_bytes());
+            assert_eq!(charset_label(s), want, "{:?}", String::from_utf8_lossy(s));
         }
     }
 }

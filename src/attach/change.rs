@@ -5,24 +5,74 @@
 //! `负增长` is a fall.
 
 use crate::report::Direction;
-use regex::Regex;
-use std::sync::LazyLock;
 
-static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-        (?P<basis>(?:同比|环比
-                   |(?:比|较)(?:上年同期|去年同期|上年末|上年底|上年|去年|前年|上月|上季度|年初|[0-9]{4}年(?:同期|末|底)?)
-                   |与(?:上年|去年)(?:同期)?相比,?
-                   |两年平均|三年平均|年均|平均|年平均|按年|按月)?)
-        (?:分别)?
-        (?P<verb>负增长|(?:增长|增加|提高|上升|上涨)幅度为?|增长|增加|提高|上升|上涨|增多|扩大|提升|增幅为?|增速为?|涨幅为?
-                |(?:下降|减少|降低)幅度为?|下降|减少|降低|下滑|回落|缩小|缩减|降幅为?|跌幅为?|下跌|减)
-        (?:了)?(?:达|达到)?
-        $",
-    )
-    .expect("change verb pattern")
-});
+/// A change verb phrase closing `s`, read by hand instead of a regex (issue 12: no regex
+/// compiled at start-up): `[basis][分别]verb[了][达|达到]`, the old pattern kept as the
+/// oracle in the tests. Returns where the phrase starts (the leftmost start that reads to
+/// the end), its basis (maybe empty) and its verb.
+fn change_verb(s: &str) -> Option<(usize, &str, &str)> {
+    // every verb and tail ends with one of these: most text before a figure is skipped here
+    let last = s.chars().next_back()?;
+    if !matches!(
+        last,
+        '了' | '达' | '到' | '长' | '度' | '为' | '加' | '高' | '升' | '涨' | '多' | '大' | '幅' | '速' | '降' | '少' | '低' | '滑' | '落' | '小' | '减' | '跌'
+    ) {
+        return None;
+    }
+    // a phrase is at most 18 characters (与上年同期相比,分别增长幅度为了达到): only the
+    // starts among the last 24 can read to the end
+    let n = s.chars().count();
+    s.char_indices().skip(n.saturating_sub(24)).find_map(|(i, _)| phrase(&s[i..]).map(|(b, v)| (i, b, v)))
+}
+
+/// The verbs, in the old pattern's order (`幅度为?` forms first).
+const VERBS: &[&str] = &[
+    "负增长", "增长幅度为", "增长幅度", "增加幅度为", "增加幅度", "提高幅度为", "提高幅度", "上升幅度为", "上升幅度", "上涨幅度为", "上涨幅度",
+    "增长", "增加", "提高", "上升", "上涨", "增多", "扩大", "提升", "增幅为", "增幅", "增速为", "增速", "涨幅为", "涨幅",
+    "下降幅度为", "下降幅度", "减少幅度为", "减少幅度", "降低幅度为", "降低幅度", "下降", "减少", "降低", "下滑", "回落", "缩小", "缩减",
+    "降幅为", "降幅", "跌幅为", "跌幅", "下跌", "减",
+];
+
+/// `s` read whole as a phrase: (basis, verb).
+fn phrase(s: &str) -> Option<(&str, &str)> {
+    bases(s).into_iter().find_map(|b| {
+        let rest = &s[b..];
+        [rest.strip_prefix("分别"), Some(rest)].into_iter().flatten().find_map(|r| {
+            VERBS.iter().find_map(|v| {
+                let t = r.strip_prefix(v)?;
+                let t = t.strip_prefix('了').unwrap_or(t);
+                matches!(t, "" | "达" | "达到").then(|| (&s[..b], &r[..v.len()]))
+            })
+        })
+    })
+}
+
+/// The bases before `比2020年` in the old pattern's order, then those after it.
+const BASES: &[&str] = &["同比", "环比"];
+const AGAINST: &[&str] = &["上年同期", "去年同期", "上年末", "上年底", "上年", "去年", "前年", "上月", "上季度", "年初"];
+const LATER_BASES: &[&str] = &[
+    "与上年同期相比,", "与上年同期相比", "与上年相比,", "与上年相比", "与去年同期相比,", "与去年同期相比", "与去年相比,", "与去年相比",
+    "两年平均", "三年平均", "年均", "平均", "年平均", "按年", "按月",
+];
+
+/// The byte lengths a basis can have at the start of `s`, in the old pattern's order,
+/// the empty basis last.
+fn bases(s: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = BASES.iter().filter(|w| s.starts_with(*w)).map(|w| w.len()).collect();
+    for cmp in ["比", "较"] {
+        let Some(r) = s.strip_prefix(cmp) else { continue };
+        out.extend(AGAINST.iter().filter(|w| r.starts_with(*w)).map(|w| cmp.len() + w.len()));
+        // 比2020年(同期|末|底)?
+        if r.len() >= 4 && r.as_bytes()[..4].iter().all(u8::is_ascii_digit) && r[4..].starts_with('年') {
+            let y = cmp.len() + 4 + '年'.len_utf8();
+            out.extend(["同期", "末", "底"].iter().filter(|w| s[y..].starts_with(*w)).map(|w| y + w.len()));
+            out.push(y);
+        }
+    }
+    out.extend(LATER_BASES.iter().filter(|w| s.starts_with(*w)).map(|w| w.len()));
+    out.push(0);
+    out
+}
 
 /// A change verb ending `before`: its direction and the char length of the verb phrase.
 /// A rate (`%`, `个百分点`, `倍`) after a change verb is a change; an amount only when
@@ -30,14 +80,13 @@ static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// `增加车位` count things done.
 pub fn verb_before(before: &str, unit: &str) -> Option<(Direction, usize)> {
     let trimmed = before.trim_end();
-    let c = CHANGE_VERB.captures(trimmed)?;
+    let (start, basis, verb) = change_verb(trimmed)?;
     let is_rate = matches!(unit, "%" | "个百分点" | "百分点" | "倍" | "‰");
-    if !is_rate && c.name("basis").is_none_or(|b| b.as_str().is_empty()) {
+    if !is_rate && basis.is_empty() {
         return None;
     }
-    let verb = c.name("verb")?.as_str();
     let down = ["负增长", "下降", "减少", "降低", "下滑", "回落", "缩小", "缩减", "降幅", "跌幅", "下跌", "减"].iter().any(|v| verb.starts_with(v));
-    let len = c.get(0)?.as_str().chars().count() + (before.len() - trimmed.len());
+    let len = trimmed[start..].chars().count() + (before.len() - trimmed.len());
     Some((if down { Direction::Down } else { Direction::Up }, len))
 }
 
@@ -61,7 +110,7 @@ pub fn follow_sign(verb: Direction, q: &mut crate::quantity::Quantity) -> Direct
 
 /// The verb phrase alone (`下降`), for an indicator that carries the direction.
 pub fn verb_word(before: &str) -> Option<&str> {
-    CHANGE_VERB.captures(before.trim_end())?.name("verb").map(|m| m.as_str())
+    change_verb(before.trim_end()).map(|(_, _, verb)| verb)
 }
 
 #[cfg(test)]
@@ -107,6 +156,47 @@ mod tests {
             ("人均可支配收入", None),
         ] {
             assert_eq!(verb_before(b, "%").map(|x| x.0), d, "{b}");
+        }
+    }
+
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// The pattern `change_verb` replaced: the oracle.
+    static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x)
+            (?P<basis>(?:同比|环比
+                       |(?:比|较)(?:上年同期|去年同期|上年末|上年底|上年|去年|前年|上月|上季度|年初|[0-9]{4}年(?:同期|末|底)?)
+                       |与(?:上年|去年)(?:同期)?相比,?
+                       |两年平均|三年平均|年均|平均|年平均|按年|按月)?)
+            (?:分别)?
+            (?P<verb>负增长|(?:增长|增加|提高|上升|上涨)幅度为?|增长|增加|提高|上升|上涨|增多|扩大|提升|增幅为?|增速为?|涨幅为?
+                    |(?:下降|减少|降低)幅度为?|下降|减少|降低|下滑|回落|缩小|缩减|降幅为?|跌幅为?|下跌|减)
+            (?:了)?(?:达|达到)?
+            $",
+        )
+        .expect("change verb pattern")
+    });
+
+
+    #[test]
+    fn change_verb_as_the_regex_did() {
+        let check = |s: &str| {
+            let want = CHANGE_VERB.captures(s).map(|c| (c.get(0).unwrap().start(), c.name("basis").map_or("", |m| m.as_str()), c.name("verb").unwrap().as_str()));
+            assert_eq!(change_verb(s), want, "{s:?}");
+        };
+        for line in crate::pattern::oracle::lines() {
+            for (i, _) in line.char_indices().step_by(3) {
+                check(line[..i].trim_end());
+            }
+        }
+        let alphabet = [
+            "同比", "环比", "比", "较", "上年", "去年", "同期", "末", "底", "前年", "上月", "上季度", "年初", "2020", "202", "年", "与", "相比", ",", "两年",
+            "平均", "年均", "按年", "分别", "负增长", "增长", "幅度", "为", "增加", "提高", "下降", "减", "少", "增幅", "了", "达", "到", "x",
+        ];
+        for s in crate::pattern::oracle::random(&alphabet, 200_000, 8) {
+            check(&s);
         }
     }
 }

@@ -3,41 +3,310 @@
 //! 2022-01-01 … 2022-06-30).
 
 use crate::report::Period;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-        (?P<text>
-            (?P<cutoff>截至|截止到|截止|截至到)?
-            (?P<to>到|至)?
-            (?P<since>自|从)?
-            (?:
-                (?P<year>(?:19|20)\d{2})年(?:度)?
-              | (?P<rel>今年|去年|上年|前年|明年|本年|当年|上一年)
-              | (?P<plan>[“\x22]?(?P<plan_no>十[一二三四五六七八九]?五)[”\x22]?(?:期间|时期|以来)?)
-              | (?P<recent>(?:近|过去|这|前)(?P<n>[一二三四五六七八九十两\d]+)年(?:来|里|中|间|以来)?|(?P<n2>[一二三四五六七八九十两\d]+)年(?:来|里|以来|间))
-              | (?P<now>目前|当前|现在|至今|年底前|如今|今天|眼下|当下)
-              | (?P<every>每年|每月|年均)
+/// The period grammar, matched by hand instead of a regex (issue 12: compiling the regex
+/// was the costliest part of the first report's start-up). It is the old pattern, kept as
+/// the oracle in the tests, read the way its leftmost-first semantics read it: at each
+/// position the alternatives in order, optional parts tried present first, the first
+/// complete reading wins; the search goes on after the match.
+///
+/// ```text
+///   (截至|截止到|截止|截至到)? (到|至)? (自|从)? CORE TAIL? (以来)? (起)?
+/// | (截至|截止) \d{1,2}月 (\d{1,2}日)? (底|末)?
+/// | \d{1,2}月 \d{1,2}日 (起)?
+/// | \d{1,2}月 (底|末) (之?前)?
+/// ```
+mod grammar {
+    /// One match: its byte span in the text and its named parts.
+    #[derive(Debug, Default, PartialEq)]
+    pub struct Caps<'a> {
+        pub text: &'a str,
+        pub start: usize,
+        pub end: usize,
+        groups: Vec<(&'static str, usize, usize)>,
+    }
+
+    impl<'a> Caps<'a> {
+        /// The text of the named part, when it took part in the match.
+        pub fn name(&self, n: &str) -> Option<&'a str> {
+            self.groups.iter().find(|g| g.0 == n).map(|&(_, s, e)| &self.text[s..e])
+        }
+        pub fn as_str(&self) -> &'a str {
+            &self.text[self.start..self.end]
+        }
+        fn add(&mut self, n: &'static str, s: usize, e: usize) {
+            self.groups.push((n, s, e));
+        }
+    }
+
+    /// `\d` as the crate's patterns read it (`pattern::regex`): ASCII and full-width digits.
+    fn is_digit(c: char) -> bool {
+        c.is_ascii_digit() || ('０'..='９').contains(&c)
+    }
+
+    fn at(t: &str, p: usize) -> Option<char> {
+        t[p..].chars().next()
+    }
+
+    /// The end of the first of `words` at `p`, in order.
+    fn word(t: &str, p: usize, words: &[&str]) -> Option<usize> {
+        words.iter().find(|w| t[p..].starts_with(*w)).map(|w| p + w.len())
+    }
+
+    /// The ends `\d{1,2}` can take at `p`, longest first.
+    fn digits12(t: &str, p: usize) -> impl Iterator<Item = usize> {
+        let mut cs = t[p..].chars().take_while(|&c| is_digit(c)).map(char::len_utf8);
+        let one = cs.next().map(|a| p + a);
+        let two = one.zip(cs.next()).map(|(a, b)| a + b);
+        two.into_iter().chain(one)
+    }
+
+    /// The end of `[class]+` at `p` (greedy; what follows is never in the class).
+    fn run(t: &str, p: usize, class: impl Fn(char) -> bool) -> Option<usize> {
+        let n: usize = t[p..].chars().take_while(|&c| class(c)).map(char::len_utf8).sum();
+        (n > 0).then_some(p + n)
+    }
+
+    /// The options of `(a|b|…)?` at `p`: each word that matches, in order, then none.
+    fn optional<'a>(t: &'a str, p: usize, words: &'a [&'a str]) -> impl Iterator<Item = Option<usize>> + 'a {
+        words.iter().filter(move |w| t[p..].starts_with(*w)).map(move |w| Some(p + w.len())).chain([None])
+    }
+
+    fn numeral(c: char) -> bool {
+        "一二三四五六七八九十两".contains(c) || is_digit(c)
+    }
+
+    /// The matches in `text`, in order, as `Regex::captures_iter` gave them.
+    pub fn captures_iter(text: &str) -> impl Iterator<Item = Caps<'_>> {
+        let mut p = 0;
+        std::iter::from_fn(move || {
+            while p < text.len() {
+                if let Some(c) = at(text, p).filter(|&c| may_start(c)).and_then(|_| match_at(text, p)) {
+                    p = c.end; // never empty
+                    return Some(c);
+                }
+                p += at(text, p).map_or(1, char::len_utf8);
+            }
+            None
+        })
+    }
+
+    /// Whether a match can start with `c` (most characters of a text cannot: skipped).
+    fn may_start(c: char) -> bool {
+        is_digit(c)
+            || matches!(
+                c,
+                '截' | '到' | '至' | '自' | '从' | '今' | '去' | '上' | '前' | '明' | '本' | '当' | '“' | '"' | '十' | '近' | '过' | '这' | '目' | '现'
+                    | '如' | '眼' | '每' | '年' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两'
             )
-            (?:
-                (?P<half>上半年|下半年)
-              | (?P<quarter>(?:第?(?P<q>[一二三四1-4])季度)|前三季度)
-              | 前(?P<months>[一二三四五六七八九十\d]+)个?月
-              | (?P<m1>\d{1,2})(?:-|—|至|~)(?P<m2>\d{1,2})月(?:份)?
-              | (?P<month>\d{1,2})月(?:份)?(?:(?P<day>\d{1,2})日)?(?P<monthend>底|末)?
-              | (?P<yearend>年底|年末|底|末)
-            )?
-            (?P<since_tail>以来)?
-            (?P<from>起)?
-          | (?P<bare_cutoff>截至|截止)(?P<bm>\d{1,2})月(?:(?P<bd>\d{1,2})日)?(?P<bmend>底|末)?
-          | (?P<bare_md>\d{1,2})月(?P<bare_d>\d{1,2})日(?P<bare_from>起)?
-          | (?P<bare_mend>\d{1,2})月(?:底|末)(?:之?前)?
-        )",
-    )
-    .expect("period pattern")
-});
+    }
+
+    fn match_at(t: &str, p: usize) -> Option<Caps<'_>> {
+        let mut c = Caps { text: t, start: p, ..Default::default() };
+        // 1. prefixes, a core, a tail
+        for cutoff in optional(t, p, &["截至", "截止到", "截止", "截至到"]) {
+            let q = cutoff.unwrap_or(p);
+            for to in optional(t, q, &["到", "至"]) {
+                let r = to.unwrap_or(q);
+                for since in optional(t, r, &["自", "从"]) {
+                    let s = since.unwrap_or(r);
+                    if let Some(e) = core(t, s, &mut c) {
+                        if let Some(x) = cutoff {
+                            c.add("cutoff", p, x);
+                        }
+                        if let Some(x) = to {
+                            c.add("to", q, x);
+                        }
+                        if let Some(x) = since {
+                            c.add("since", r, x);
+                        }
+                        let mut e = tail(t, e, &mut c).unwrap_or(e);
+                        if let Some(x) = word(t, e, &["以来"]) {
+                            c.add("since_tail", e, x);
+                            e = x;
+                        }
+                        if let Some(x) = word(t, e, &["起"]) {
+                            c.add("from", e, x);
+                            e = x;
+                        }
+                        return Some(done(c, p, e));
+                    }
+                }
+            }
+        }
+        // 2. 截至6月(20日)(底)
+        if let Some(q) = word(t, p, &["截至", "截止"]) {
+            for d in digits12(t, q) {
+                if let Some(mut e) = word(t, d, &["月"]) {
+                    c.add("bare_cutoff", p, q);
+                    c.add("bm", q, d);
+                    if let Some((dd, x)) = digits12(t, e).into_iter().find_map(|dd| word(t, dd, &["日"]).map(|x| (dd, x))) {
+                        c.add("bd", e, dd);
+                        e = x;
+                    }
+                    if let Some(x) = word(t, e, &["底", "末"]) {
+                        c.add("bmend", e, x);
+                        e = x;
+                    }
+                    return Some(done(c, p, e));
+                }
+            }
+        }
+        // 3. 5月1日(起)
+        for m in digits12(t, p) {
+            let Some(q) = word(t, m, &["月"]) else { continue };
+            for d in digits12(t, q) {
+                let Some(mut e) = word(t, d, &["日"]) else { continue };
+                c.add("bare_md", p, m);
+                c.add("bare_d", q, d);
+                if let Some(x) = word(t, e, &["起"]) {
+                    c.add("bare_from", e, x);
+                    e = x;
+                }
+                return Some(done(c, p, e));
+            }
+        }
+        // 4. 11月底(之前)
+        for m in digits12(t, p) {
+            let Some(q) = word(t, m, &["月"]) else { continue };
+            let Some(mut e) = word(t, q, &["底", "末"]) else { continue };
+            c.add("bare_mend", p, m);
+            if let Some(x) = word(t, e, &["之前", "前"]) {
+                e = x;
+            }
+            return Some(done(c, p, e));
+        }
+        None
+    }
+
+    fn done(mut c: Caps<'_>, p: usize, e: usize) -> Caps<'_> {
+        c.add("text", p, e);
+        c.end = e;
+        c
+    }
+
+    /// A year, a year named relative to now, a plan, recent years, now, every year.
+    fn core(t: &str, p: usize, c: &mut Caps) -> Option<usize> {
+        // (19|20)\d{2}年(度)?
+        if let Some(q) = word(t, p, &["19", "20"]) {
+            let two: Vec<char> = t[q..].chars().take(2).collect();
+            if two.len() == 2 && two.iter().all(|&d| is_digit(d)) {
+                let r = q + two.iter().map(|d| d.len_utf8()).sum::<usize>();
+                if let Some(e) = word(t, r, &["年"]) {
+                    c.add("year", p, r);
+                    return Some(word(t, e, &["度"]).unwrap_or(e));
+                }
+            }
+        }
+        if let Some(e) = word(t, p, &["今年", "去年", "上年", "前年", "明年", "本年", "当年", "上一年"]) {
+            c.add("rel", p, e);
+            return Some(e);
+        }
+        // [“"]?十[一…九]?五[”"]?(期间|时期|以来)?
+        for open in optional(t, p, &["“", "\""]) {
+            let q = open.unwrap_or(p);
+            let Some(r) = word(t, q, &["十"]) else { continue };
+            let mids = optional(t, r, &["一", "二", "三", "四", "五", "六", "七", "八", "九"]);
+            let Some(no_end) = mids.into_iter().find_map(|m| word(t, m.unwrap_or(r), &["五"])) else { continue };
+            let mut e = word(t, no_end, &["”", "\""]).unwrap_or(no_end);
+            e = word(t, e, &["期间", "时期", "以来"]).unwrap_or(e);
+            c.add("plan", p, e);
+            c.add("plan_no", q, no_end);
+            return Some(e);
+        }
+        // (近|过去|这|前)N年(来|里|中|间|以来)? | N年(来|里|以来|间)
+        if let Some(q) = word(t, p, &["近", "过去", "这", "前"]) {
+            if let Some(n) = run(t, q, numeral) {
+                if let Some(e) = word(t, n, &["年"]) {
+                    let e = word(t, e, &["来", "里", "中", "间", "以来"]).unwrap_or(e);
+                    c.add("recent", p, e);
+                    c.add("n", q, n);
+                    return Some(e);
+                }
+            }
+        }
+        if let Some(n) = run(t, p, numeral) {
+            // (here the word after 年 is not optional)
+            if let Some(e) = word(t, n, &["年"]).and_then(|e| word(t, e, &["来", "里", "以来", "间"])) {
+                c.add("recent", p, e);
+                c.add("n2", p, n);
+                return Some(e);
+            }
+        }
+        if let Some(e) = word(t, p, &["目前", "当前", "现在", "至今", "年底前", "如今", "今天", "眼下", "当下"]) {
+            c.add("now", p, e);
+            return Some(e);
+        }
+        if let Some(e) = word(t, p, &["每年", "每月", "年均"]) {
+            c.add("every", p, e);
+            return Some(e);
+        }
+        None
+    }
+
+    /// A part of the year: half, quarter, first months, a range of months, a month (and
+    /// day), its end.
+    fn tail(t: &str, p: usize, c: &mut Caps) -> Option<usize> {
+        if let Some(e) = word(t, p, &["上半年", "下半年"]) {
+            c.add("half", p, e);
+            return Some(e);
+        }
+        // (第?[一二三四1-4]季度)|前三季度
+        for di in optional(t, p, &["第"]) {
+            let q = di.unwrap_or(p);
+            let Some(r) = word(t, q, &["一", "二", "三", "四", "1", "2", "3", "4"]) else { continue };
+            let Some(e) = word(t, r, &["季度"]) else { continue };
+            c.add("quarter", p, e);
+            c.add("q", q, r);
+            return Some(e);
+        }
+        if let Some(e) = word(t, p, &["前三季度"]) {
+            c.add("quarter", p, e);
+            return Some(e);
+        }
+        // 前N个?月
+        if let Some(q) = word(t, p, &["前"]) {
+            if let Some(n) = run(t, q, |ch| "一二三四五六七八九十".contains(ch) || is_digit(ch)) {
+                let r = word(t, n, &["个"]).unwrap_or(n);
+                if let Some(e) = word(t, r, &["月"]) {
+                    c.add("months", q, n);
+                    return Some(e);
+                }
+            }
+        }
+        // M(-|—|至|~)M月(份)?
+        for a in digits12(t, p) {
+            let Some(q) = word(t, a, &["-", "—", "至", "~"]) else { continue };
+            for b in digits12(t, q) {
+                let Some(e) = word(t, b, &["月"]) else { continue };
+                c.add("m1", p, a);
+                c.add("m2", q, b);
+                return Some(word(t, e, &["份"]).unwrap_or(e));
+            }
+        }
+        // M月(份)?(D日)?(底|末)?
+        for m in digits12(t, p) {
+            let Some(mut e) = word(t, m, &["月"]) else { continue };
+            c.add("month", p, m);
+            e = word(t, e, &["份"]).unwrap_or(e);
+            if let Some((d, x)) = digits12(t, e).into_iter().find_map(|d| word(t, d, &["日"]).map(|x| (d, x))) {
+                c.add("day", e, d);
+                e = x;
+            }
+            if let Some(x) = word(t, e, &["底", "末"]) {
+                c.add("monthend", e, x);
+                e = x;
+            }
+            return Some(e);
+        }
+        if let Some(e) = word(t, p, &["年底", "年末", "底", "末"]) {
+            c.add("yearend", p, e);
+            return Some(e);
+        }
+        None
+    }
+}
 
 /// Whether a period can carry over to the sentences after it: a year, a part of one, or
 /// "now" — not a single day or month of an anecdote (`11月22日`, `截至6月20日`).
@@ -60,11 +329,11 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     let doc = doc_date.and_then(parse_date);
     let mut out = Vec::new();
     let mut idx = crate::quantity::CharIndex::new(text);
-    for caps in PERIOD.captures_iter(text) {
-        let m = caps.get(0).expect("group 0");
+    for caps in grammar::captures_iter(text) {
+        let m = &caps;
         // a year inside a name or a range of years: (2022-2025年), 2021年12月5日 is a date
         let raw = m.as_str();
-        let before = &text[..m.start()];
+        let before = &text[..m.start];
         if before.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—') {
             continue;
         }
@@ -73,7 +342,7 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
             continue;
         }
         let Some(p) = resolve(&caps, doc) else { continue };
-        let end = idx.char_at(m.end());
+        let end = idx.char_at(m.end);
         // quotation marks go, both of them: `“十四五”期间` → `十四五期间`, never `十四五”期间`
         let text: String = raw.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
         out.push(Found { end, written: raw.to_string(), period: Period { text, start: p.0, end: p.1 } });
@@ -183,9 +452,9 @@ fn zh_int(s: &str) -> Option<u32> {
 
 /// (start, end) ISO bounds; Some((None, None)) when the period is real but cannot be
 /// placed; None when the match is not a period after all.
-fn resolve(c: &regex::Captures, doc: Option<Ymd>) -> Option<(Option<String>, Option<String>)> {
+fn resolve(c: &grammar::Caps, doc: Option<Ymd>) -> Option<(Option<String>, Option<String>)> {
     let has = |n: &str| c.name(n).is_some();
-    let get = |n: &str| c.name(n).map(|m| m.as_str());
+    let get = |n: &str| c.name(n);
     let doc_iso = doc.filter(|d| d.1 > 0 && d.2 > 0).map(iso);
     let doc_year = doc.map(|d| d.0);
     // the year the expression is about
@@ -266,7 +535,7 @@ fn resolve(c: &regex::Captures, doc: Option<Ymd>) -> Option<(Option<String>, Opt
             month_bounds(y, q * 3 - 2, q * 3)?
         }
     } else if let Some(n) = c.name("months") {
-        month_bounds(y, 1, zh_int(n.as_str())?)?
+        month_bounds(y, 1, zh_int(n)?)?
     } else if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
         month_bounds(y, a.parse().ok()?, b.parse().ok()?)?
     } else if let Some(m) = get("month") {
@@ -369,5 +638,71 @@ mod tests {
     fn years_in_names_and_change_bases_are_not_periods() {
         assert!(find("(2022-2025年)", None).is_empty());
         assert!(find("比去年增加3亿多元", Some("2022-08-11")).is_empty());
+    }
+
+    use regex::Regex;
+
+    /// The pattern the grammar replaced: the oracle.
+    static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?x)
+            (?P<text>
+                (?P<cutoff>截至|截止到|截止|截至到)?
+                (?P<to>到|至)?
+                (?P<since>自|从)?
+                (?:
+                    (?P<year>(?:19|20)\d{2})年(?:度)?
+                  | (?P<rel>今年|去年|上年|前年|明年|本年|当年|上一年)
+                  | (?P<plan>[“\x22]?(?P<plan_no>十[一二三四五六七八九]?五)[”\x22]?(?:期间|时期|以来)?)
+                  | (?P<recent>(?:近|过去|这|前)(?P<n>[一二三四五六七八九十两\d]+)年(?:来|里|中|间|以来)?|(?P<n2>[一二三四五六七八九十两\d]+)年(?:来|里|以来|间))
+                  | (?P<now>目前|当前|现在|至今|年底前|如今|今天|眼下|当下)
+                  | (?P<every>每年|每月|年均)
+                )
+                (?:
+                    (?P<half>上半年|下半年)
+                  | (?P<quarter>(?:第?(?P<q>[一二三四1-4])季度)|前三季度)
+                  | 前(?P<months>[一二三四五六七八九十\d]+)个?月
+                  | (?P<m1>\d{1,2})(?:-|—|至|~)(?P<m2>\d{1,2})月(?:份)?
+                  | (?P<month>\d{1,2})月(?:份)?(?:(?P<day>\d{1,2})日)?(?P<monthend>底|末)?
+                  | (?P<yearend>年底|年末|底|末)
+                )?
+                (?P<since_tail>以来)?
+                (?P<from>起)?
+              | (?P<bare_cutoff>截至|截止)(?P<bm>\d{1,2})月(?:(?P<bd>\d{1,2})日)?(?P<bmend>底|末)?
+              | (?P<bare_md>\d{1,2})月(?P<bare_d>\d{1,2})日(?P<bare_from>起)?
+              | (?P<bare_mend>\d{1,2})月(?:底|末)(?:之?前)?
+            )",
+        )
+        .expect("period pattern")
+    });
+
+
+    const NAMES: &[&str] = &[
+        "text", "cutoff", "to", "since", "year", "rel", "plan", "plan_no", "recent", "n", "n2", "now", "every", "half", "quarter", "q",
+        "months", "m1", "m2", "month", "day", "monthend", "yearend", "since_tail", "from", "bare_cutoff", "bm", "bd", "bmend", "bare_md",
+        "bare_d", "bare_from", "bare_mend",
+    ];
+
+    fn same_as_regex(line: &str) {
+        let want: Vec<Vec<Option<&str>>> = PERIOD.captures_iter(line).map(|c| NAMES.iter().map(|n| c.name(n).map(|m| m.as_str())).collect()).collect();
+        let got: Vec<Vec<Option<&str>>> = grammar::captures_iter(line).map(|c| NAMES.iter().map(|n| c.name(n)).collect()).collect();
+        assert_eq!(got, want, "{line}");
+        let spans: Vec<(usize, usize)> = PERIOD.find_iter(line).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(grammar::captures_iter(line).map(|c| (c.start, c.end)).collect::<Vec<_>>(), spans, "{line}");
+    }
+
+    #[test]
+    fn grammar_matches_as_the_regex_did() {
+        for line in crate::pattern::oracle::lines() {
+            same_as_regex(&line);
+        }
+        let alphabet = [
+            "截至", "截止", "到", "至", "自", "从", "19", "20", "2", "1", "0", "9", "１", "２", "年", "度", "今年", "去年", "上一年", "前", "“", "”", "\"",
+            "十", "一", "三", "四", "五", "期间", "以来", "近", "过去", "这", "两", "来", "里", "中", "间", "目前", "年底前", "每年", "年均", "上半年",
+            "第", "季度", "前三季度", "个", "月", "份", "日", "-", "—", "~", "底", "末", "之", "起", "比", "x", "，",
+        ];
+        for line in crate::pattern::oracle::random(&alphabet, 200_000, 12) {
+            same_as_regex(&line);
+        }
     }
 }

@@ -5,13 +5,31 @@
 //! told (a bare year, a rank, a code) give nothing: a guessed unit would be wrong data.
 
 use crate::report::{Change, Direction, Metric};
-use regex::Regex;
-use std::sync::LazyLock;
 
-/// A header cell: a name and an optional unit in brackets or a trailing `%`.
-static HEADER_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"^(?P<name>.*?)\s*(?:[(（](?P<unit>[^)）]{1,8})[)）]|(?P<pct>%))?$").expect("header cell pattern")
-});
+/// A header cell: its name and the unit written in brackets or as a trailing `%`, read by
+/// hand (issue 12: no regex compiled before the first report); the old pattern
+/// `^(?P<name>.*?)\s*(?:[(（](?P<unit>[^)）]{1,8})[)）]|(?P<pct>%))?$` is the tests' oracle.
+fn header_cell(cell: &str) -> Option<(&str, Option<&str>)> {
+    // the shortest name after which only white space and a unit are left
+    for (k, c) in cell.char_indices().map(|(k, c)| (k, Some(c))).chain([(cell.len(), None)]) {
+        let r = cell[k..].trim_start();
+        let unit = r.strip_prefix(['(', '（']).and_then(|u| u.strip_suffix([')', '）'])).filter(|u| {
+            let n = u.chars().count();
+            (1..=8).contains(&n) && !u.contains([')', '）'])
+        });
+        if let Some(u) = unit.or((r == "%").then_some(r)) {
+            return Some((&cell[..k], Some(u)));
+        }
+        if r.is_empty() {
+            return Some((&cell[..k], None));
+        }
+        if c == Some('\n') {
+            return None; // (a name is one line)
+        }
+    }
+    None
+}
+
 /// Column names that hold no measure.
 const NOT_MEASURES: &[&str] = &["排名", "名次", "序号", "编号", "代码", "位次", "排序"];
 /// Column names of the row's main value, left out of the indicator.
@@ -63,9 +81,9 @@ fn columns(header: &str) -> Vec<Column> {
         .split('\t')
         .map(|cell| {
             let cell = cell.trim();
-            let caps = HEADER_CELL.captures(cell);
-            let name = caps.as_ref().and_then(|c| c.name("name")).map_or(cell, |m| m.as_str()).to_string();
-            let written = caps.as_ref().and_then(|c| c.name("unit").or_else(|| c.name("pct"))).map(|m| m.as_str());
+            let parts = header_cell(cell);
+            let name = parts.map_or(cell, |p| p.0).to_string();
+            let written = parts.and_then(|p| p.1);
             let mut unit = written.and_then(unit_of);
             if unit.is_none() && ["比例", "比重", "占比", "率"].iter().any(|w| name.ends_with(w)) {
                 unit = Some((1.0, "%".to_string()));
@@ -162,5 +180,24 @@ mod tests {
         let got: Vec<(f64, &str)> = m.iter().map(|m| (m.value, m.unit.as_str())).collect();
         assert_eq!(got, vec![(1250000000.0, "元"), (30.2, "%")]);
         assert_eq!(m[1].indicator, "税收比重");
+    }
+
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// The pattern `header_cell` replaced: the oracle.
+    static HEADER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::regex(r"^(?P<name>.*?)\s*(?:[(（](?P<unit>[^)）]{1,8})[)）]|(?P<pct>%))?$").expect("header cell pattern")
+    });
+
+    #[test]
+    fn header_cell_as_the_regex_did() {
+        let a = ["产量", "(", "（", ")", "）", "万吨", "12345678", "%", " ", "　", "\n", "x"];
+        let mut all = crate::pattern::oracle::lines();
+        all.extend(crate::pattern::oracle::random(&a, 200_000, 8));
+        for s in &all {
+            let want = HEADER_CELL.captures(s).map(|c| (c.name("name").unwrap().as_str(), c.name("unit").or_else(|| c.name("pct")).map(|m| m.as_str())));
+            assert_eq!(header_cell(s), want, "{s:?}");
+        }
     }
 }

@@ -22,14 +22,13 @@ mod html;
 mod markdown;
 pub mod meta;
 mod noise;
+mod scan;
 mod wrap;
 
 use crate::normalise::is_han as is_cjk;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
 
 use meta::ends_sentence;
 
@@ -69,37 +68,8 @@ pub struct Cleaned {
     pub warnings: Vec<String>,
 }
 
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?xi)
-          </? (?:p|div|br|span|a|img|strong|b|i|em|u|font|table|tr|td|th|li|ul|ol|h[1-6]|iframe
-               |script|style|section|article|center|blockquote|hr|pre|sup|sub|tbody|thead|body|head|html|meta|title|link)
-          (?: [\s/] [^<>]* )? >       # attributes: an unbounded class, as a bounded repeat
-                                        # of a Unicode class costs 10 ms to compile (40 in wasm)
-        | <!--
-        | &(?:nbsp|amp|lt|gt|quot|ensp|emsp|mdash|ldquo|rdquo|\#\d{2,6}|\#x[0-9a-f]{2,5});",
-    )
-    .expect("html tag regex")
-});
-
-static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<(?:!doctype|html))|<body[\s>]|<head[\s>]").expect("html doc regex")
-});
-
-static MD_FEATURE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?xm)
-          ^ \s{0,3} \#{1,6} \s+ \S      # heading
-        | ^ \s* ```                     # fence
-        | ^ \s* \| .* \| \s* $          # table row
-        | \[ [^\]\n]+ \] \( [^)\n]+ \)  # link
-        | \*\*[^*\n]+\*\*               # bold",
-    )
-    .expect("markdown feature regex")
-});
-
 /// HTML when it says so (doctype, `<html>`, `<body>`) or when markup is dense.
-/// Markup needs a `<` or an `&`: without one the HTML regexes are not even compiled.
+/// Markup needs a `<` or an `&`: without one the HTML scanners do not even run.
 fn may_have_markup(text: &str) -> bool {
     text.contains(['<', '&'])
 }
@@ -109,7 +79,7 @@ fn looks_like_html_doc(text: &str) -> bool {
         return false;
     }
     let head: String = text.chars().take(4000).collect();
-    if HTML_DOC.is_match(&head) {
+    if scan::declares_html(&head) {
         return true;
     }
     markup_dense(text)
@@ -123,7 +93,7 @@ fn has_markup(text: &str) -> bool {
     if !may_have_markup(text) {
         return false;
     }
-    HTML_TAG.find_iter(text).any(|m| m.len() <= MAX_TAG)
+    scan::html_tags(text).iter().any(|&(a, b)| b - a <= MAX_TAG)
 }
 
 fn markup_dense(text: &str) -> bool {
@@ -132,9 +102,9 @@ fn markup_dense(text: &str) -> bool {
     }
     let mut tags = 0usize;
     let mut markup = 0usize;
-    for m in HTML_TAG.find_iter(text).filter(|m| m.len() <= MAX_TAG) {
+    for (a, b) in scan::html_tags(text).into_iter().filter(|&(a, b)| b - a <= MAX_TAG) {
         tags += 1;
-        markup += m.as_str().len();
+        markup += b - a;
     }
     tags >= 5 && markup * 5 >= text.len()
 }
@@ -147,7 +117,7 @@ fn detect_format(text: &str, has_front_matter: bool) -> Format {
         return Format::Html;
     }
     // every Markdown feature has one of these characters
-    if text.contains(['#', '`', '|', '[', '*']) && MD_FEATURE.find_iter(text).take(2).count() >= 2 {
+    if text.contains(['#', '`', '|', '[', '*']) && scan::two_markdown_features(text) {
         return Format::Markdown;
     }
     Format::Text
@@ -530,16 +500,6 @@ fn drop_short_runs(lines: &mut [Line]) {
     }
 }
 
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x) ^ (?: [-*+•·▪◆●○■□►>]\s* (?:\d{1,2}\s+)?   # - 标题, - 1 标题, · 标题
-                 | \d{1,2} \s+ \S                         # 1 标题
-                 | \[\d{1,2}\]                            # [1]
-                 )",
-    )
-    .expect("list item regex")
-});
-
 /// Blocks of unrelated headlines: a `相关新闻`-style header and the short lines after it,
 /// and runs of three or more short list items that are not sentences.
 fn drop_headline_blocks(paras: &mut Vec<String>) -> Vec<String> {
@@ -557,9 +517,9 @@ fn drop_headline_blocks(paras: &mut Vec<String>) -> Vec<String> {
             i = j;
             continue;
         }
-        if LIST_ITEM.is_match(&paras[i]) && headline(&paras[i]) {
+        if scan::list_item(&paras[i]).is_some() && headline(&paras[i]) {
             let mut j = i;
-            while j < paras.len() && LIST_ITEM.is_match(&paras[j]) && headline(&paras[j]) {
+            while j < paras.len() && scan::list_item(&paras[j]).is_some() && headline(&paras[j]) {
                 j += 1;
             }
             if j - i >= 3 {
@@ -591,7 +551,7 @@ fn title_from_headlines(headlines: &[String], paras: &[String]) -> Option<String
     let opening: String = paras.iter().take(3).map(String::as_str).collect();
     headlines
         .iter()
-        .map(|h| LIST_ITEM.replace(h, "").trim().to_string())
+        .map(|h| h[scan::list_item(h).unwrap_or(0)..].trim().to_string())
         .filter(|h| char_len(h) >= 8)
         .filter(|h| {
             let han: Vec<char> = h.chars().filter(|&c| is_cjk(c)).collect();
@@ -646,15 +606,6 @@ fn trim_edges(paras: &mut Vec<String>) {
 
 const TONE: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
 
-static PINYIN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-        ([\p{Han}])                                   # the character glossed
-        [(（] ([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}) [)）]   # its reading",
-    )
-    .expect("pinyin regex")
-});
-
 /// Every gloss is in brackets: a text without one is not searched at all.
 fn may_gloss(s: &str) -> bool {
     s.contains(['(', '（'])
@@ -664,7 +615,7 @@ fn count_tone_glosses(s: &str) -> usize {
     if !may_gloss(s) {
         return 0;
     }
-    PINYIN_GLOSS.captures_iter(s).filter(|c| c[2].chars().any(|ch| TONE.contains(ch))).count()
+    scan::glosses(s).iter().filter(|g| s[g.reading.0..g.reading.1].chars().any(|ch| TONE.contains(ch))).count()
 }
 
 /// `區(qū)` → `區`. Readings without tone marks go too when the document is full of
@@ -673,30 +624,20 @@ fn strip_pinyin(s: &str, many: bool) -> String {
     if !may_gloss(s) {
         return s.to_string();
     }
-    PINYIN_GLOSS
-        .replace_all(s, |c: &regex::Captures| {
-            let toned = c[2].chars().any(|ch| TONE.contains(ch));
-            let lower = c[2].chars().all(|ch| !ch.is_ascii_uppercase());
-            if toned || (many && lower) {
-                c[1].to_string()
-            } else {
-                c[0].to_string()
-            }
-        })
-        .into_owned()
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for g in scan::glosses(s) {
+        let reading = &s[g.reading.0..g.reading.1];
+        let toned = reading.chars().any(|ch| TONE.contains(ch));
+        let lower = reading.chars().all(|ch| !ch.is_ascii_uppercase());
+        if toned || (many && lower) {
+            out.push_str(&s[last..g.han.1]);
+            last = g.whole.1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
 }
-
-static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?x)
-          \? [!！。，]? [\p{Han}]? \?                             # ?!稊?  ?。?
-          (?: [(（]? [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7} [)）] )?   # a reading left behind
-          (?: /a> )?                                              # a torn-off tag
-        | \? [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7} [)）]             # ?zhàn)
-        | \u{FFFD}+",
-    )
-    .expect("mojibake regex")
-});
 
 /// Mojibake runs out; one that swallowed a sentence end leaves a `。`.
 fn strip_mojibake(s: &str) -> (String, usize) {
@@ -704,24 +645,23 @@ fn strip_mojibake(s: &str) -> (String, usize) {
     if !s.contains(['?', '\u{FFFD}']) {
         return (s.to_string(), 0);
     }
-    let mut n = 0;
-    let out = MOJIBAKE.replace_all(s, |c: &regex::Captures| {
-        n += 1;
-        let m = &c[0];
-        let at_end = c.get(0).is_some_and(|w| s[w.end()..].trim().is_empty());
-        if !at_end && m.contains(['!', '！', '。']) {
-            "。".to_string()
-        } else {
-            String::new()
+    let runs = scan::mojibake(s);
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for &(a, b) in &runs {
+        out.push_str(&s[last..a]);
+        let at_end = s[b..].trim().is_empty();
+        if !at_end && s[a..b].contains(['!', '！', '。']) {
+            out.push('。');
         }
-    });
-    (out.into_owned(), n)
+        last = b;
+    }
+    out.push_str(&s[last..]);
+    (out, runs.len())
 }
 
-static BULLET: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^(?:[-*+•▪◆●○■□►]\s+)").expect("bullet regex"));
-
 fn strip_bullet(s: &str) -> String {
-    BULLET.replace(s, "").into_owned()
+    scan::strip_bullet(s).to_string()
 }
 
 #[cfg(test)]
