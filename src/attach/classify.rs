@@ -6,12 +6,19 @@ use crate::lexicon::keyed;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-static CATEGORIES: LazyLock<Vec<(&str, Vec<&str>)>> =
-    LazyLock::new(|| keyed(include_str!("../../lexicons/categories.txt")));
+/// The lexicon's lines, `ambiguous:` included.
+static LINES: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| keyed(include_str!("../../lexicons/categories.txt")));
 
-/// Every word of the category lexicon (topic words such as `就业`, `扶贫`), for keywords.
+/// The categories' words: every line but `ambiguous:`.
+static CATEGORIES: LazyLock<Vec<(&str, Vec<&str>)>> =
+    LazyLock::new(|| LINES.iter().filter(|(k, _)| *k != AMBIGUOUS).cloned().collect());
+
+/// The lexicon's line of topic words that name no one category (`收入`).
+const AMBIGUOUS: &str = "ambiguous";
+
+/// Every topic word of the lexicon (`就业`, `扶贫`, `收入`), for keywords.
 static TOPIC_WORDS: LazyLock<rustc_hash::FxHashSet<&str>> =
-    LazyLock::new(|| CATEGORIES.iter().flat_map(|(_, words)| words.iter().copied()).collect());
+    LazyLock::new(|| LINES.iter().flat_map(|(_, words)| words.iter().copied()).collect());
 
 /// Whether a word is one of the category lexicon's topic words.
 pub fn is_topic_word(word: &str) -> bool {
