@@ -346,6 +346,15 @@ pub fn clean(text: &str) -> Cleaned {
             l.keep = false;
         }
     }
+    // A print-edition line or an editor's credit in the second half closes the article:
+    // after it come other articles and the portal's furniture (their figures are not this
+    // document's).
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].keep).collect();
+    if let Some(k) = kept.iter().skip(kept.len() / 2).position(|&i| noise::closes_article(&lines[i].text)) {
+        for &i in &kept[kept.len() / 2 + k..] {
+            lines[i].keep = false;
+        }
+    }
     // Title lines (and `——title` echoes) stay out of the body.
     if let Some(t) = &meta.title {
         let t = tidy(t);

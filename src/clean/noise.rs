@@ -34,6 +34,24 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 static FOOTER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(&LEXICON.footer).expect("footer phrases build an automaton"));
 
+/// A line that closes a news article on its page: the print edition it ran in
+/// (`《 人民日报 》( 2024年05月10日 04 版)`) or the editor's credit (`(责任编辑:王洋)`,
+/// `责编：李明`). What a portal shows after it is other articles and page furniture.
+pub fn closes_article(line: &str) -> bool {
+    let l = line.trim();
+    let print_edition = l.starts_with('《')
+        && l.contains('》')
+        && l.ends_with([')', '）'])
+        && l.trim_end_matches([')', '）']).trim_end().ends_with('版')
+        && ['年', '月', '日'].iter().all(|c| l.contains(*c));
+    let credit = {
+        let inner = l.trim_start_matches(['(', '（', '[', '【']).trim_start();
+        ["责任编辑", "责编"].iter().any(|w| inner.strip_prefix(w).is_some_and(|r| r.trim_start().starts_with([':', '：'])))
+            && l.chars().count() <= 30
+    };
+    print_edition || credit
+}
+
 /// How many different footer phrases `line` contains.
 fn footer_hits(line: &str) -> usize {
     // (no allocation for the usual line without any)
@@ -384,6 +402,16 @@ mod tests {
         ];
         for line in crate::pattern::oracle::random(&alphabet, 200_000, 10) {
             check(&line);
+        }
+    }
+
+    #[test]
+    fn lines_that_close_an_article() {
+        for l in ["《 人民日报 》( 2024年05月10日 04 版)", "《人民日报》（2024年05月10日 第4版）", "(责任编辑:王洋)", "责编：李明", "【责任编辑：张三 】"] {
+            assert!(closes_article(l), "{l}");
+        }
+        for l in ["《人民日报》发表评论员文章", "责任编辑部门负责审核稿件,确保质量。", "2024年05月10日 04 版"] {
+            assert!(!closes_article(l), "{l}");
         }
     }
 }
