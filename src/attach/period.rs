@@ -311,7 +311,10 @@ mod grammar {
 /// Whether a period can carry over to the sentences after it: a year, a part of one, or
 /// "now" — not a single day or month of an anecdote (`11月22日`, `截至6月20日`).
 pub fn carries_over(p: &Period) -> bool {
-    p.text.contains('年') || p.text.contains("目前") || p.text.contains("五")
+    let t = &p.text;
+    // a quarter or a run of months is a statistical period too (`1-7月,全市…。其中…`)
+    let months = t.contains('月') && (t.contains(['-', '—', '至', '~', '－']) || t.starts_with('前'));
+    t.contains('年') || t.contains("目前") || t.contains("五") || t.contains("季度") || months
 }
 
 /// A period named in a paragraph.
@@ -351,6 +354,7 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     let before = out.len();
     event_periods(text, doc_iso.as_deref(), &mut out);
     since_periods(text, doc_iso.as_deref(), &mut out);
+    year_parts(text, doc, &mut out);
     if out.len() > before {
         out.sort_by_key(|f| f.end);
     }
@@ -421,6 +425,104 @@ fn since_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
         found.push(Found { end, written: written.clone(), period: Period { text: written, start, end: doc_iso.map(str::to_string) } });
     }
     out.extend(found);
+}
+
+/// A part of a year written without its year (`上半年`, `一季度`, `1-7月`, `1月份`, `前三季度`,
+/// `前5个月`): of the document's year. A month that has not ended by the document's date is
+/// last year's (`12月份` in a January report). Not after a comparison word (`比一季度`).
+fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
+    let mut found = Vec::new();
+    let mut chars = 0; // chars before byte `i`
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        chars += text[last..i].chars().count();
+        last = i;
+        if !(c.is_ascii_digit() || "上下第一二三四前".contains(c)) {
+            continue;
+        }
+        let Some((len, part)) = year_part(&text[i..]) else { continue };
+        let start = chars;
+        let end = start + text[i..i + len].chars().count();
+        let covered = out.iter().chain(&found).any(|f: &Found| start < f.end && f.end - f.written.chars().count() < end);
+        let prev = text[..i].chars().next_back();
+        if covered || prev.is_some_and(|p| p.is_ascii_digit() || "比较同与和第".contains(p)) {
+            continue;
+        }
+        let written = text[i..i + len].to_string();
+        let bounds = doc.and_then(|(y, m, _)| {
+            let (a, b) = part.months();
+            // a month (range) that ends after the document was written is last year's
+            let y = if part.is_months() && m > 0 && b > m { y - 1 } else { y };
+            Some((Some(iso((y, a, 1))), Some(iso((y, b, days_in_month(y, b))))))
+        });
+        let (s, e) = bounds.unwrap_or((None, None));
+        found.push(Found { end, written: written.clone(), period: Period { text: written, start: s, end: e } });
+    }
+    out.extend(found);
+}
+
+/// What [`year_part`] read: the months it spans, and whether it named them by number.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Months(u32, u32),
+    Named(u32, u32),
+}
+
+impl Part {
+    fn months(self) -> (u32, u32) {
+        match self {
+            Part::Months(a, b) | Part::Named(a, b) => (a, b),
+        }
+    }
+    fn is_months(self) -> bool {
+        matches!(self, Part::Months(..))
+    }
+}
+
+/// A part of a year at the start of `s`: its length in bytes and its months.
+fn year_part(s: &str) -> Option<(usize, Part)> {
+    for (w, a, b) in [("上半年", 1, 6), ("下半年", 7, 12), ("前三季度", 1, 9)] {
+        if s.starts_with(w) {
+            return Some((w.len(), Part::Named(a, b)));
+        }
+    }
+    let ordinal = s.strip_prefix('第').unwrap_or(s);
+    let skipped = s.len() - ordinal.len();
+    for (i, q) in ["一季度", "二季度", "三季度", "四季度"].iter().enumerate() {
+        if ordinal.starts_with(q) {
+            let q = i as u32 + 1;
+            return Some((skipped + "一季度".len(), Part::Named(q * 3 - 2, q * 3)));
+        }
+    }
+    // 前N个月
+    if let Some(rest) = s.strip_prefix('前') {
+        let n: String = rest.chars().take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)).collect();
+        let after = rest[n.len()..].strip_prefix('个').unwrap_or(&rest[n.len()..]);
+        if !n.is_empty() && after.starts_with('月') {
+            let m = zh_int(&n).filter(|m| (1..=12).contains(m))?;
+            return Some((s.len() - after.len() + '月'.len_utf8(), Part::Months(1, m)));
+        }
+        return None;
+    }
+    // M(-|—|至|~)M月(份)? and M月份 / M月 before a comma
+    let month = |t: &str| -> Option<(u32, usize)> {
+        let n: String = t.chars().take_while(|c| c.is_ascii_digit()).take(3).collect();
+        let m: u32 = n.parse().ok().filter(|m| (1..=12).contains(m))?;
+        Some((m, n.len()))
+    };
+    let (a, la) = month(s)?;
+    let rest = &s[la..];
+    if let Some(r) = ["-", "—", "至", "~", "－"].iter().find_map(|d| rest.strip_prefix(d)) {
+        let (b, lb) = month(r)?;
+        let after = r[lb..].strip_prefix('月')?;
+        let after = after.strip_prefix('份').unwrap_or(after);
+        return (b > a).then(|| (s.len() - after.len(), Part::Months(a, b)));
+    }
+    let after = rest.strip_prefix('月')?;
+    if let Some(after) = after.strip_prefix('份') {
+        return Some((s.len() - after.len(), Part::Months(a, a)));
+    }
+    after.starts_with([',', '，']).then(|| (s.len() - after.len(), Part::Months(a, a)))
 }
 
 type Ymd = (i32, u32, u32);
@@ -632,6 +734,29 @@ mod tests {
         // vague spans are no periods; counted years are the pattern's
         assert!(find("长期以来,我们", Some("2024-02-29")).is_empty());
         assert_eq!(find("近五年以来,全市", Some("2024-02-29")).len(), 1);
+    }
+
+    #[test]
+    fn parts_of_a_year_without_it_are_of_the_documents_year() {
+        let d = Some("2024-02-29");
+        for (text, t, a, b) in [
+            ("上半年,全市", "上半年", "2024-01-01", "2024-06-30"),
+            ("一季度,全市", "一季度", "2024-01-01", "2024-03-31"),
+            ("第三季度全市", "第三季度", "2024-07-01", "2024-09-30"),
+            ("1月份,民航", "1月份", "2024-01-01", "2024-01-31"),
+            ("1-2月,全市", "1-2月", "2024-01-01", "2024-02-29"),
+            ("前5个月,全市", "前5个月", "2023-01-01", "2023-05-31"),
+            // a month that has not ended yet is last year's
+            ("12月份,全市", "12月份", "2023-12-01", "2023-12-31"),
+        ] {
+            let got = one(text, d);
+            assert_eq!((got.0.as_str(), got.1.as_deref(), got.2.as_deref()), (t, Some(a), Some(b)), "{text}");
+        }
+        assert!(find("比一季度增长", d).is_empty());
+        assert!(find("3个月", d).is_empty());
+        assert!(find("5月9日,国务院", d).iter().all(|f| f.written == "5月9日"));
+        // with a year, the grammar reads it whole
+        assert_eq!(one("2023年上半年,全市", d).0, "2023年上半年");
     }
 
     #[test]
