@@ -164,7 +164,10 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
     let context_ids = ctx.place_ids();
     let named = region::places(line, &context_ids);
     removable.extend(named.iter().map(|n| &line[n.start..n.end]));
-    removable.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    // longest first; each word once (a paragraph may repeat a period many times, and every
+    // indicator is trimmed of every word)
+    removable.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    removable.dedup();
     let text_of = |a: usize, b: usize| -> String { chars[a.min(b)..b.min(chars.len())].iter().collect() };
     let mut sticky: Option<Period> = None;
     // a place named by an earlier clause of the paragraph holds for its later figures
@@ -252,11 +255,13 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
                         (true, Direction::Up) => "增长",
                         (false, _) => change::verb_word(&before).unwrap_or(""),
                     };
-                    let mut stem = indicator::strip(&stem, &removable);
-                    if stem.is_empty() {
-                        stem = prev_indicator.clone().unwrap_or_default();
+                    let stem = indicator::strip(&stem, &removable);
+                    match prev_indicator.as_deref() {
+                        // `增长5%,增长6%`: the next rate of the same thing, named once
+                        Some(p) if stem.is_empty() && p.ends_with(verb) => p.to_string(),
+                        Some(p) if stem.is_empty() => format!("{p}{verb}"),
+                        _ => format!("{stem}{verb}"),
                     }
-                    format!("{stem}{verb}")
                 }
                 Kind::Value => {
                     let after = text_of(q.span[1], it.clause.1);
@@ -894,5 +899,14 @@ mod tests {
         let ind: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
         assert_eq!(ind, ["一类", "二类"], "{m:#?}");
         assert!(!is_class_label("类") && !is_class_label("门类") && is_class_label("3级"));
+    }
+
+    #[test]
+    fn repeated_rates_of_one_thing_do_not_grow_its_name() {
+        // each bare rate used to append its verb to the last one's indicator: quadratic
+        let text = "1-7月,增长5%,".repeat(400);
+        let m = run(&text, Some("2024-08-01"), None);
+        assert_eq!(m.len(), 400);
+        assert!(m.iter().all(|m| m.indicator.chars().count() <= 4), "{:?}", m.last().map(|m| &m.indicator));
     }
 }

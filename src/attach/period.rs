@@ -398,6 +398,11 @@ const VAGUE_SINCE: &[&str] = &["长期", "多年", "近年", "年", "来", "历"
 fn since_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
     const SINCE: &str = "以来";
     let mut found = Vec::new();
+    let read: rustc_hash::FxHashSet<usize> = out.iter().map(|f| f.end).collect();
+    // the days read (a period that starts and ends on one day), by where they end
+    let mut days: Vec<(usize, &str)> =
+        out.iter().filter_map(|f| f.period.start.as_deref().filter(|s| f.period.end.as_deref() == Some(*s)).map(|s| (f.end, s))).collect();
+    days.sort_unstable();
     let mut chars_before = 0; // chars of text[..last], counted as the scan goes
     let mut last = 0;
     for (b, _) in text.match_indices(SINCE) {
@@ -405,7 +410,7 @@ fn since_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
         last = b;
         let end = chars_before + SINCE.chars().count();
         let head = &text[..b];
-        if out.iter().any(|f| f.end == end) || VAGUE_SINCE.iter().any(|v| head.ends_with(v)) {
+        if read.contains(&end) || VAGUE_SINCE.iter().any(|v| head.ends_with(v)) {
             continue;
         }
         // the clause the event is named in
@@ -416,11 +421,8 @@ fn since_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
         }
         let clause_start = end - SINCE.chars().count() - clause.chars().count();
         // a day the clause writes is when the event began
-        let start = out
-            .iter()
-            .filter(|f| f.end > clause_start && f.end <= end - SINCE.chars().count())
-            .filter_map(|f| f.period.start.clone().filter(|s| f.period.end.as_ref() == Some(s)))
-            .last();
+        let i = days.partition_point(|d| d.0 <= end - SINCE.chars().count());
+        let start = i.checked_sub(1).map(|i| &days[i]).filter(|d| d.0 > clause_start).map(|d| d.1.to_string());
         let written = format!("{clause}{SINCE}");
         found.push(Found { end, written: written.clone(), period: Period { text: written, start, end: doc_iso.map(str::to_string) } });
     }
@@ -431,7 +433,10 @@ fn since_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
 /// `前5个月`): of the document's year. A month that has not ended by the document's date is
 /// last year's (`12月份` in a January report). Not after a comparison word (`比一季度`).
 fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
-    let mut found = Vec::new();
+    // the char spans read already, by start, for a binary search per candidate
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|f| (f.end - f.written.chars().count(), f.end)).collect();
+    spans.sort_unstable();
+    let mut found: Vec<Found> = Vec::new();
     let mut chars = 0; // chars before byte `i`
     let mut last = 0;
     for (i, c) in text.char_indices() {
@@ -443,7 +448,10 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         let Some((len, part)) = year_part(&text[i..]) else { continue };
         let start = chars;
         let end = start + text[i..i + len].chars().count();
-        let covered = out.iter().chain(&found).any(|f: &Found| start < f.end && f.end - f.written.chars().count() < end);
+        // the span starting last before this one's end is the only one that can overlap
+        // it (the periods read are disjoint); the parts found here come in text order
+        let k = spans.partition_point(|sp| sp.0 < end);
+        let covered = k > 0 && spans[k - 1].1 > start || found.last().is_some_and(|f| f.end > start);
         let prev = text[..i].chars().next_back();
         if covered || prev.is_some_and(|p| p.is_ascii_digit() || "比较同与和第".contains(p)) {
             continue;
