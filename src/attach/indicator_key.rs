@@ -9,7 +9,7 @@
 //! and gives no key. [`category_of`] is looser: a phrase that ends in a standard
 //! indicator belongs to that indicator's category.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A standard statistical indicator: its canonical name and its SPEC category.
@@ -23,7 +23,8 @@ pub struct Indicator {
 struct Table {
     indicators: Vec<Indicator>,
     synonyms: Vec<(String, usize)>,
-    matcher: AhoCorasick,
+    /// Synonyms (their indices) by their first character.
+    by_first: FxHashMap<char, Vec<usize>>,
 }
 
 /// `key | category | synonym …` lines.
@@ -46,11 +47,16 @@ fn parse(data: &'static str) -> (Vec<Indicator>, Vec<(String, usize)>) {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let (indicators, synonyms) = parse(include_str!("../../lexicons/indicators.txt"));
-    let matcher = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(synonyms.iter().map(|(s, _)| s))
-        .expect("indicator synonyms build an automaton");
-    Table { indicators, synonyms, matcher }
+    // an index by first character, not an Aho-Corasick automaton: the phrases looked up are
+    // short, and the automaton over 1 500 synonyms took ~4 ms to build natively (issue 12:
+    // the first report waits for it), the index a tenth of that
+    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (i, (syn, _)) in synonyms.iter().enumerate() {
+        if let Some(c) = syn.chars().next() {
+            by_first.entry(c).or_default().push(i);
+        }
+    }
+    Table { indicators, synonyms, by_first }
 });
 
 /// The spelling matching compares: no spaces, 的, 、, quotes or brackets; ASCII letters
@@ -288,16 +294,25 @@ struct Found<'a> {
     after: &'a str,
 }
 
+/// Every synonym in `phrase`, overlapping ones too, in the order of where they end.
 fn found(phrase: &str) -> Vec<Found<'_>> {
     let t = &*TABLE;
-    t.matcher
-        .find_overlapping_iter(phrase)
-        .map(|m| {
-            let before = &phrase[..m.start()];
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (end, start, synonym)
+    for (i, c) in phrase.char_indices() {
+        for &k in t.by_first.get(&c).map_or(&[][..], Vec::as_slice) {
+            if phrase[i..].starts_with(t.synonyms[k].0.as_str()) {
+                hits.push((i + t.synonyms[k].0.len(), i, k));
+            }
+        }
+    }
+    hits.sort_unstable_by_key(|&(end, start, _)| (end, start));
+    hits.into_iter()
+        .map(|(end, start, k)| {
+            let before = &phrase[..start];
             let before = before.rfind(is_separator).map_or(before, |i| &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]);
-            let after = &phrase[m.end()..];
+            let after = &phrase[end..];
             let after = after.find(is_separator).map_or(after, |i| &after[..i]);
-            let (syn, indicator) = &t.synonyms[m.pattern().as_usize()];
+            let (syn, indicator) = &t.synonyms[k];
             Found { indicator: *indicator, chars: syn.chars().count(), before, after }
         })
         .collect()
