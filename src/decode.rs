@@ -508,13 +508,7 @@ mod tests {
     fn charset_label_as_the_regex_did() {
         let a = ["<meta", "<META", "<metas", " ", "\t", "\x0b", "http-equiv=\"Content-Type\"", "content=\"text/html;", "charset", "CHARSET", "=", "\"", "'", "gbk", "utf-8", "GB2312", ">", "<", "x", "中"];
         let mut all: Vec<Vec<u8>> = crate::pattern::oracle::random(&a, 100_000, 10).into_iter().map(String::into_bytes).collect();
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let b = std::fs::read(e.path()).unwrap();
-                all.push(b[..b.len().min(4096)].to_vec());
-            }
-        }
+        all.extend(crate::pattern::oracle::files().into_iter().map(|b| b[..b.len().min(4096)].to_vec()));
         for s in &all {
             let want = META_CHARSET.captures(s).map(|c| c.get(1).unwrap().as_bytes());
             assert_eq!(charset_label(s), want, "{:?}", String::from_utf8_lossy(s));

@@ -133,19 +133,29 @@ impl Words {
 pub(crate) mod oracle {
     use std::path::Path;
 
-    /// Every line of the shared seeds and corpus and `tests/inputs`, as decoded and as
-    /// normalised (what the later stages see), when those folders are there.
-    pub fn lines() -> Vec<String> {
+    /// The bytes of every file of the shared seeds and corpus and `tests/inputs`, when
+    /// those folders are there.
+    pub fn files() -> Vec<Vec<u8>> {
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = Vec::new();
         for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
             let Ok(entries) = std::fs::read_dir(dir) else { continue };
-            for e in entries.flatten() {
-                let Ok(bytes) = std::fs::read(e.path()) else { continue };
-                let Ok(d) = crate::decode::decode(&bytes) else { continue };
-                let norm = crate::normalise::normalise(&d.text).text;
-                out.extend(d.text.lines().chain(norm.lines()).map(|l| l.trim().to_string()));
-            }
+            out.extend(entries.flatten().filter_map(|e| std::fs::read(e.path()).ok()));
+        }
+        out
+    }
+
+    /// Those files decoded (the ones that decode).
+    pub fn texts() -> Vec<String> {
+        files().iter().filter_map(|b| crate::decode::decode(b).ok()).map(|d| d.text).collect()
+    }
+
+    /// Every line of those texts, as decoded and as normalised (what the later stages see).
+    pub fn lines() -> Vec<String> {
+        let mut out = Vec::new();
+        for text in texts() {
+            let norm = crate::normalise::normalise(&text).text;
+            out.extend(text.lines().chain(norm.lines()).map(|l| l.trim().to_string()));
         }
         out
     }

@@ -70,11 +70,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             }
             // the section's topic so far, this paragraph included
             let topic = classify::sentence_scores(line);
-            if scope.topic.is_empty() {
-                scope.topic = topic.clone();
-            } else {
-                scope.topic.iter_mut().zip(&topic).for_each(|(s, t)| *s += t);
-            }
+            scope.topic.resize(topic.len(), 0);
+            scope.topic.iter_mut().zip(&topic).for_each(|(s, t)| *s += t);
             paragraph(line, orig, base, ctx, &scope, &topic, &removable, &mut out);
         }
         base += n + 1;
@@ -271,8 +268,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
                         // `其中一类为800元/月`: a class of the thing the paragraph speaks of
                         // (with none, the label alone, which is no topic for the next class)
                         Derived::Own(i) if is_class_label(&i) => {
-                            let base = topic.as_deref().map(|t| t.char_indices().map(|(k, _)| k).find(|&k| k > 0 && is_class_label(&t[..k])).map_or(t, |k| &t[k..]));
-                            match base {
+                            match topic.as_deref().map(without_class_label) {
                                 Some(b) => {
                                     let labelled = format!("{i}{b}");
                                     topic = Some(labelled.clone());
@@ -332,8 +328,14 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
             } else {
                 (sentence.clone(), simple_sentence.clone())
             };
-            let own = if long { classify::sentence_scores(&simple_sentence) } else { sentence_scores.clone() };
-            let category = classify::classify_within(&ind, &own, &[para_topic, &scope.topic]).to_string();
+            let window_scores;
+            let own: &[usize] = if long {
+                window_scores = classify::sentence_scores(&simple_sentence);
+                &window_scores
+            } else {
+                &sentence_scores
+            };
+            let category = classify::classify_within(&ind, own, &[para_topic, &scope.topic]).to_string();
             out.push(Metric {
                 indicator_key: super::indicator_key::lookup(&ind).map(|k| k.key.to_string()),
                 indicator: ind,
@@ -375,6 +377,11 @@ fn is_class_label(phrase: &str) -> bool {
     c.len() >= 2
         && matches!(c[c.len() - 1], '类' | '档' | '级' | '等')
         && c[..c.len() - 1].iter().all(|&d| d.is_ascii_digit() || "一二三四五六七八九十".contains(d))
+}
+
+/// A phrase without the class label it opens with: `一类最低工资标准` → `最低工资标准`.
+fn without_class_label(phrase: &str) -> &str {
+    phrase.char_indices().map(|(k, _)| k).find(|&k| k > 0 && is_class_label(&phrase[..k])).map_or(phrase, |k| &phrase[k..])
 }
 
 /// The condition a clause of rules opens with, for the figure of the clause after it:

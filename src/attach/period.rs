@@ -138,17 +138,10 @@ mod grammar {
         // 2. 截至6月(20日)(底)
         if let Some(q) = word(t, p, &["截至", "截止"]) {
             for d in digits12(t, q) {
-                if let Some(mut e) = word(t, d, &["月"]) {
+                if let Some(e) = word(t, d, &["月"]) {
                     c.add("bare_cutoff", p, q);
                     c.add("bm", q, d);
-                    if let Some((dd, x)) = digits12(t, e).into_iter().find_map(|dd| word(t, dd, &["日"]).map(|x| (dd, x))) {
-                        c.add("bd", e, dd);
-                        e = x;
-                    }
-                    if let Some(x) = word(t, e, &["底", "末"]) {
-                        c.add("bmend", e, x);
-                        e = x;
-                    }
+                    let e = day_and_end(t, e, &mut c, "bd", "bmend");
                     return Some(done(c, p, e));
                 }
             }
@@ -178,6 +171,20 @@ mod grammar {
             return Some(done(c, p, e));
         }
         None
+    }
+
+    /// After a month at `e`: `(D日)?(底|末)?`, their parts named `day` and `end`; where the
+    /// match ends.
+    fn day_and_end(t: &str, mut e: usize, c: &mut Caps, day: &'static str, end: &'static str) -> usize {
+        if let Some((d, x)) = digits12(t, e).into_iter().find_map(|d| word(t, d, &["日"]).map(|x| (d, x))) {
+            c.add(day, e, d);
+            e = x;
+        }
+        if let Some(x) = word(t, e, &["底", "末"]) {
+            c.add(end, e, x);
+            e = x;
+        }
+        e
     }
 
     fn done(mut c: Caps<'_>, p: usize, e: usize) -> Caps<'_> {
@@ -290,15 +297,7 @@ mod grammar {
             let Some(mut e) = word(t, m, &["月"]) else { continue };
             c.add("month", p, m);
             e = word(t, e, &["份"]).unwrap_or(e);
-            if let Some((d, x)) = digits12(t, e).into_iter().find_map(|d| word(t, d, &["日"]).map(|x| (d, x))) {
-                c.add("day", e, d);
-                e = x;
-            }
-            if let Some(x) = word(t, e, &["底", "末"]) {
-                c.add("monthend", e, x);
-                e = x;
-            }
-            return Some(e);
+            return Some(day_and_end(t, e, c, "day", "monthend"));
         }
         if let Some(e) = word(t, p, &["年底", "年末", "底", "末"]) {
             c.add("yearend", p, e);
@@ -457,13 +456,12 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
             continue;
         }
         let written = text[i..i + len].to_string();
-        let bounds = doc.and_then(|(y, m, _)| {
+        let (s, e) = doc.map_or((None, None), |(y, m, _)| {
             let (a, b) = part.months();
             // a month (range) that ends after the document was written is last year's
             let y = if part.is_months() && m > 0 && b > m { y - 1 } else { y };
-            Some((Some(iso((y, a, 1))), Some(iso((y, b, days_in_month(y, b))))))
+            (Some(iso((y, a, 1))), Some(iso((y, b, days_in_month(y, b)))))
         });
-        let (s, e) = bounds.unwrap_or((None, None));
         found.push(Found { end, written: written.clone(), period: Period { text: written, start: s, end: e } });
     }
     out.extend(found);

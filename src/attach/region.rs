@@ -148,20 +148,14 @@ static MEDIA: std::sync::LazyLock<Vec<(&str, &str)>> =
     std::sync::LazyLock::new(|| crate::lexicon::mapping(include_str!("../../lexicons/media.txt")));
 
 /// The province a publisher reports on, when it is a regional outlet of `lexicons/media.txt`.
-fn press_place(publisher: &str) -> Option<Place> {
+fn press_place(publisher: &str) -> Option<Id> {
     let (_, province) = MEDIA.iter().find(|(outlet, _)| publisher.contains(outlet))?;
-    gaz::lookup(province).first().map(|&id| Place::division(id))
+    gaz::lookup(province).first().copied()
 }
 
 /// How often the text speaks of its own unit at `level` (`我省`, `全省` for a province).
 fn own_unit_mentions_at(text: &str, level: Level) -> usize {
-    let c: Vec<char> = text.chars().collect();
-    c.windows(2)
-        .filter(|w| {
-            let word: String = w.iter().collect();
-            OWN_UNIT_FIRST.contains(&w[0]) && is_own_unit_word(&word) && unit_level(w[1]) == Some(level)
-        })
-        .count()
+    own_unit_words(text).filter(|&c| unit_level(c) == Some(level)).count()
 }
 
 /// The level an own-unit word's second char names: 省 a province, 市 a prefecture.
@@ -176,8 +170,17 @@ fn unit_level(c: char) -> Option<Level> {
 
 /// How often the text speaks of its own unit: `我省`, `全市`.
 fn own_unit_mentions(text: &str) -> usize {
-    let c: Vec<char> = text.chars().collect();
-    c.windows(2).filter(|w| OWN_UNIT_FIRST.contains(&w[0]) && is_own_unit_word(&w.iter().collect::<String>())).count()
+    own_unit_words(text).count()
+}
+
+/// The own-unit words of a text (`我省`, `全市`), each by its second char, which names its level.
+fn own_unit_words(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut prev = None;
+    text.chars().filter_map(move |c| {
+        let word = prev.filter(|p| OWN_UNIT_FIRST.contains(p)).map(|p: char| [p, c].iter().collect::<String>());
+        prev = Some(c);
+        word.filter(|w| is_own_unit_word(w)).map(|_| c)
+    })
 }
 
 /// The unit the document is mainly about: the most mentioned place, counting the title
@@ -210,9 +213,9 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
         add(n.place, 4);
     }
     // a regional outlet (`红网`) reports on its province: its `我省`, `全省` are that one
-    if let Some(p) = press_place(&publisher) {
-        let own = own_unit_mentions_at(&head, gaz::get(p.id.expect("a division")).level);
-        add(p, 4 + 2 * own);
+    if let Some(id) = press_place(&publisher) {
+        let own = own_unit_mentions_at(&head, gaz::get(id).level);
+        add(Place::division(id), 4 + 2 * own);
     }
     // the lede names the subject: a mention counts less the later it comes (4 at the
     // start, 2 at the end of the head, twice that for a full name)
@@ -327,8 +330,12 @@ pub fn earlier_place(text: &str, doc: Option<&Place>, context: &[Id]) -> Option<
     if listed {
         return None;
     }
-    let (Some(id), Some(doc_id)) = (last.place.id, doc.and_then(|d| d.id)) else { return Some(last.place) };
-    (!gaz::is_within(doc_id, id)).then_some(last.place)
+    (!last.place.id.is_some_and(|id| holds_the_document(id, doc))).then_some(last.place)
+}
+
+/// Whether a division holds the document's unit, or is it.
+fn holds_the_document(id: Id, doc: Option<&Place>) -> bool {
+    doc.and_then(|d| d.id).is_some_and(|doc_id| gaz::is_within(doc_id, id))
 }
 
 /// The place a sentence without figures speaks of, for the figures after it: a division,
@@ -337,8 +344,7 @@ pub fn earlier_place(text: &str, doc: Option<&Place>, context: &[Id]) -> Option<
 /// is mostly in a name (`中国国际服务贸易交易会`).
 pub fn lede_place(sentence: &str, doc: Option<&Place>, context: &[Id]) -> Option<Place> {
     let p = clause_region(sentence, doc, context)?;
-    let id = p.id?;
-    doc.and_then(|d| d.id).is_none_or(|doc_id| !gaz::is_within(doc_id, id)).then_some(p)
+    (!holds_the_document(p.id?, doc)).then_some(p)
 }
 
 /// The smallest division that holds all of `ids`.
@@ -439,7 +445,7 @@ mod tests {
     #[test]
     fn a_regional_outlet_says_whose_own_unit_it_is() {
         for (outlet, province) in MEDIA.iter() {
-            assert!(press_place(outlet).is_some_and(|p| p.name == *province), "{outlet}: {province}");
+            assert!(press_place(outlet).is_some_and(|id| gaz::get(id).name == *province), "{outlet}: {province}");
         }
         let text = "目前我省电价并没有任何动静,国家发展改革委决定全国销售电价上涨的传言不攻自破。我省统调装机容量将达到14234万千瓦,全省用电负荷增长,国家发改委的文件未到。";
         assert_eq!(document_region(None, text, Some("红网")).unwrap().name, "湖南省");

@@ -443,14 +443,7 @@ mod tests {
         fn markdown_features_and_html() {
             let a = ["#", "###", " ", "\n", "\n\n", "\t", "```", "|", "a", "[", "]", "(", ")", "**", "*", "x", "<", ">", "<!doctype", "<!DOCTYPE", "html", "HTML", "<html", "<?xml", "<body", "<head", "K", "ſ", "İ"];
             let mut all = texts(&a, 12);
-            let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-            for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
-                for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                    if let Ok(d) = crate::decode::decode(&std::fs::read(e.path()).unwrap()) {
-                        all.push(d.text);
-                    }
-                }
-            }
+            all.extend(oracle::texts());
             for s in all {
                 assert_eq!(two_markdown_features(&s), MD_FEATURE.find_iter(&s).take(2).count() >= 2, "{s:?}");
                 let head: String = s.chars().take(4000).collect();
@@ -465,14 +458,7 @@ mod tests {
                 "NBSP", ";", "#", "12", "1234567", "１２", "x", "X", "a0", "fF", "abcdef", "正文", "\n",
             ];
             let mut all = texts(&a, 10);
-            let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-            for dir in [here.join("../shared/seeds"), here.join("../shared/corpus"), here.join("tests/inputs")] {
-                for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                    if let Ok(d) = crate::decode::decode(&std::fs::read(e.path()).unwrap()) {
-                        all.push(d.text);
-                    }
-                }
-            }
+            all.extend(oracle::texts());
             for s in &all {
                 let want: Vec<(usize, usize)> = HTML_TAG.find_iter(s).map(|m| (m.start(), m.end())).collect();
                 assert_eq!(html_tags(s), want, "{s:?}");
