@@ -44,6 +44,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     // the period and place of the current section: a heading's, else the title's
     let mut scope = Scope { period: ctx.period.clone(), region: None, topic: Vec::new() };
     let lines: Vec<&str> = text.split('\n').collect();
+    // the document's unit, or the unit of its own level the text has turned to
+    let mut unit = ctx.clone();
     for (li, &line) in lines.iter().enumerate() {
         let orig = originals.next().unwrap_or(line);
         let n = line.chars().count();
@@ -72,7 +74,7 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             let topic = classify::sentence_scores(line);
             scope.topic.resize(topic.len(), 0);
             scope.topic.iter_mut().zip(&topic).for_each(|(s, t)| *s += t);
-            paragraph(line, orig, base, ctx, &scope, &topic, &removable, &mut out);
+            paragraph(line, orig, base, ctx, &mut unit, &scope, &topic, &removable, &mut out);
         }
         base += n + 1;
     }
@@ -146,19 +148,31 @@ struct Item {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scope, para_topic: &[usize], removable: &[&str], out: &mut Vec<Metric>) {
+/// `home` is the document's context; `unit` the same with the unit the text has turned
+/// to (see [`turn`]), which this paragraph's sentences may change.
+fn paragraph(
+    line: &str,
+    orig: &str,
+    base: usize,
+    home: &DocContext,
+    unit: &mut DocContext,
+    scope: &Scope,
+    para_topic: &[usize],
+    removable: &[&str],
+    out: &mut Vec<Metric>,
+) {
     let quantities = figures(line);
     if quantities.is_empty() {
         return;
     }
     let chars: Vec<char> = line.chars().collect();
     let ochars: Vec<char> = orig.chars().collect();
-    let periods = period::find(line, ctx.date.as_deref());
+    let periods = period::find(line, home.date.as_deref());
     let period_texts: Vec<&str> = periods.iter().map(|f| f.written.as_str()).collect();
     let mut removable: Vec<&str> = removable.to_vec();
     removable.extend(period_texts.iter().copied());
     // the places the paragraph names, as written: an indicator says what, not where
-    let context_ids = ctx.place_ids();
+    let mut context_ids = unit.place_ids();
     let named = region::places(line, &context_ids);
     removable.extend(named.iter().map(|n| &line[n.start..n.end]));
     // longest first; each word once (a paragraph may repeat a period many times, and every
@@ -294,6 +308,7 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
             prev_indicator = Some(ind.clone());
             let head = text_of(it.clause.0, q.span[0]);
             // a sub-unit opening the clause holds for its figure only
+            let ctx = &*unit;
             let named = region::clause_region(&head, ctx.place.as_ref(), &context_ids)
                 .map(|p| p.name)
                 .or_else(|| bracketed_places(&text_of(q.span[1], it.clause.1), ctx, &context_ids));
@@ -364,11 +379,30 @@ fn paragraph(line: &str, orig: &str, base: usize, ctx: &DocContext, scope: &Scop
         // a sentence without figures that names where it speaks of sets the place of the
         // figures after it (`记者从中国民航局新闻发布会上了解到,…。1月份,…5731.8万人次`)
         if items.is_empty() {
-            if let Some(p) = region::lede_place(&text_of(s, e), ctx.place.as_ref(), &context_ids) {
+            if let Some(p) = region::lede_place(&text_of(s, e), unit.place.as_ref(), &context_ids) {
                 sticky_region = Some(p.name);
             }
         }
+        if turn(&text_of(s, e), home, unit) {
+            context_ids = unit.place_ids();
+        }
     }
+}
+
+/// Turns `unit` to the unit of the document's own level that `sentence` turns to, if any
+/// ([`region::turns_to`]); back to the document's own unit, as the document names it,
+/// when it names that. Whether `unit` changed.
+fn turn(sentence: &str, home: &DocContext, unit: &mut DocContext) -> bool {
+    let Some(p) = home.place.as_ref().and_then(|d| region::turns_to(sentence, d, &home.place_ids())) else { return false };
+    if unit.place.as_ref().is_some_and(|u| u.id == p.id) {
+        return false;
+    }
+    *unit = home.clone();
+    if home.place.as_ref().is_none_or(|d| d.id != p.id) {
+        unit.region = Some(p.name.clone());
+        unit.place = Some(p);
+    }
+    true
 }
 
 /// A class or grade named by its number alone: `一类`, `二档`, `3级`.
@@ -774,6 +808,23 @@ mod tests {
         assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some("2022-01-01"), Some("2022-06-30")));
         assert_eq!(m[1].region.as_deref(), Some("石家庄市"));
         assert_eq!(m[1].category, "income");
+    }
+
+    #[test]
+    fn a_month_of_statistics_carries_to_the_next_sentence() {
+        let m = run("1月份,民航全行业完成运输总周转量116.1亿吨公里,同比增长57.1%。完成旅客运输量5731.8万人次。", Some("2024-02-29"), Some("中国"));
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].unit, "吨公里");
+        let p = m[1].period.as_ref().unwrap();
+        assert_eq!((p.text.as_str(), p.start.as_deref(), p.end.as_deref()), ("1月份", Some("2024-01-01"), Some("2024-01-31")));
+    }
+
+    #[test]
+    fn a_text_that_compares_counties_gives_each_its_figures() {
+        let text = "2020年沁县一般公共预算支出合计是17.65亿。\n最近,陕西佛坪县就是因为人口少,上了新闻热点。全县行政编640个。\n沁县的罚款有3000多万元。全县总人口为17.3万人。";
+        let m = run(text, Some("2021-05-18"), Some("佛坪县"));
+        let regions: Vec<&str> = m.iter().map(|m| m.region.as_deref().unwrap_or("")).collect();
+        assert_eq!(regions, ["沁县", "佛坪县", "沁县", "沁县"], "{m:#?}");
     }
 
     #[test]

@@ -90,6 +90,11 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
             s = s.replace(r, "");
         }
     }
+    // a headline's phrases are parted by spaces (`以军与巴武装组织交火 加沙地带死亡人数超`):
+    // the figure belongs to the last one
+    if let Some(i) = last_phrase_break(&s) {
+        s = s[i..].to_string();
+    }
     let w = &*WORDS;
     loop {
         let before = s.len();
@@ -121,6 +126,15 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
         s = s.chars().rev().take(MAX_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
     }
     s
+}
+
+/// Where the last phrase of a headline starts: after a space between two Han characters.
+fn last_phrase_break(s: &str) -> Option<usize> {
+    let han = |c: Option<char>| c.is_some_and(crate::normalise::is_han);
+    s.char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && han(s[..i].chars().next_back()) && han(s[i..].trim_start().chars().next()))
+        .map(|(i, _)| i + s[i..].len() - s[i..].trim_start().len())
+        .last()
 }
 
 /// The noun right after a figure: up to the clause end, a cut word, or MAX_AFTER chars.
@@ -201,6 +215,8 @@ mod tests {
             ("9.国务院部门共采纳两会代表委员意见建议", &[], "国务院部门共采纳两会代表委员意见建议"),
             ("(5)我国自研首台", &[], "我国自研首台"),
             ("一是新增就业", &[], "新增就业"),
+            ("以军与巴武装组织在多地交火 加沙地带死亡人数", &[], "加沙地带死亡人数"),
+            ("全市\u{3000}地区生产总值", &[], "地区生产总值"),
         ] {
             assert_eq!(strip(p, rm), want, "{p}");
         }

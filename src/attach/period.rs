@@ -312,7 +312,8 @@ mod grammar {
 pub fn carries_over(p: &Period) -> bool {
     let t = &p.text;
     // a quarter or a run of months is a statistical period too (`1-7月,全市…。其中…`)
-    let months = t.contains('月') && (t.contains(['-', '—', '至', '~', '－']) || t.starts_with('前'));
+    // and so is a month written as a month of statistics (`1月份,民航…。完成…`)
+    let months = t.contains('月') && (t.contains(['-', '—', '至', '~', '－', '份']) || t.starts_with('前'));
     t.contains('年') || t.contains("目前") || t.contains("五") || t.contains("季度") || months
 }
 
@@ -354,6 +355,7 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     event_periods(text, doc_iso.as_deref(), &mut out);
     since_periods(text, doc_iso.as_deref(), &mut out);
     year_parts(text, doc, &mut out);
+    consecutive_years(text, doc, &mut out);
     if out.len() > before {
         out.sort_by_key(|f| f.end);
     }
@@ -467,6 +469,32 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
     out.extend(found);
 }
 
+/// `连续7年稳定在…`: the N full years before the document's year (a record stated in May
+/// 2024 runs 2017 … 2023). Not where a period was read already (`连续3年来`).
+fn consecutive_years(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
+    const LEAD: &str = "连续";
+    let read: Vec<(usize, usize)> = out.iter().map(|f| (f.end - f.written.chars().count(), f.end)).collect();
+    let mut found = Vec::new();
+    for (b, _) in text.match_indices(LEAD) {
+        let rest = &text[b + LEAD.len()..];
+        let n: String = rest.chars().take_while(|&c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)).collect();
+        let Some(after) = rest[n.len()..].strip_prefix('年') else { continue };
+        let Some(k) = zh_int(&n).filter(|k| (2..=100).contains(k)) else { continue };
+        if after.starts_with(['来', '间', '里']) {
+            continue;
+        }
+        let written = format!("{LEAD}{n}年");
+        let start = text[..b].chars().count();
+        let end = start + written.chars().count();
+        if read.iter().any(|&(s, e)| s < end && start < e) {
+            continue;
+        }
+        let (s, e) = doc.map_or((None, None), |(y, _, _)| (Some(iso((y - k as i32, 1, 1))), Some(iso((y - 1, 12, 31)))));
+        found.push(Found { end, written: written.clone(), period: Period { text: written, start: s, end: e } });
+    }
+    out.extend(found);
+}
+
 /// What [`year_part`] read: the months it spans, and whether it named them by number.
 #[derive(Debug, Clone, Copy)]
 enum Part {
@@ -554,6 +582,17 @@ fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
+/// `3年来`, `近五年来`, `过去十年`: the N years up to the document's date, counted from
+/// January of the year N before it (`3年来` in a May 2024 report: 2021-01-01 … 2024-05-10).
+/// `这N年`, `N年里`, `N年间` can be any span of N years in a story: no bounds.
+fn recent_years(c: &grammar::Caps, doc: Option<Ymd>) -> Option<(Option<String>, Option<String>)> {
+    let (y, m, d) = doc.filter(|d| d.1 > 0 && d.2 > 0)?;
+    let words = c.name("recent")?;
+    let up_to_now = words.starts_with('近') || words.starts_with("过去") || words.ends_with('来');
+    let n = zh_int(c.name("n").or(c.name("n2"))?)? as i32;
+    (up_to_now && (1..=100).contains(&n)).then(|| (Some(iso((y - n, 1, 1))), Some(iso((y, m, d)))))
+}
+
 fn zh_int(s: &str) -> Option<u32> {
     s.parse().ok().or_else(|| crate::numeral::parse_chinese(s)?.to_f64().map(|v| v as u32))
 }
@@ -625,7 +664,10 @@ fn resolve(c: &grammar::Caps, doc: Option<Ymd>) -> Option<(Option<String>, Optio
         let start = 2001 + (n - 10) * 5;
         return Some((Some(iso((start, 1, 1))), Some(iso((start + 4, 12, 31)))));
     }
-    if has("recent") || has("every") {
+    if has("recent") {
+        return Some(recent_years(c, doc).unwrap_or((None, None)));
+    }
+    if has("every") {
         return Some((None, None));
     }
     if has("now") {
@@ -714,7 +756,12 @@ mod tests {
             ("2021年1-10月,全省", None, "2021年1-10月", s("2021-01-01"), s("2021-10-31")),
             ("2022年一季度", None, "2022年一季度", s("2022-01-01"), s("2022-03-31")),
             ("每年投入", d, "每年", None, None),
-            ("近五年来", d, "近五年来", None, None),
+            ("近五年来", d, "近五年来", s("2017-01-01"), s("2022-08-11")),
+            ("3年来累计", d, "3年来", s("2019-01-01"), s("2022-08-11")),
+            ("过去十年", d, "过去十年", s("2012-01-01"), s("2022-08-11")),
+            ("粮食产量连续7年稳定在", d, "连续7年", s("2015-01-01"), s("2021-12-31")),
+            ("连续三年增长", None, "连续三年", None, None),
+            ("这五年里", d, "这五年里", None, None),
             ("如今,全市", d, "如今", None, s("2022-08-11")),
             ("到今年年底,全市", d, "到今年年底", None, s("2022-12-31")),
             ("去年底,全市", d, "去年底", None, s("2021-12-31")),

@@ -347,6 +347,27 @@ pub fn lede_place(sentence: &str, doc: Option<&Place>, context: &[Id]) -> Option
     (!holds_the_document(p.id?, doc)).then_some(p)
 }
 
+/// The unit a text turns to, for the figures after it: the last division named at the
+/// document unit's own level (a county in a county's article) that opens its clause, alone
+/// (`山西沁县、浮山县` are examples). A text that compares counties speaks of one at a time:
+/// its `全县` and its figures without a place are that county's.
+pub fn turns_to(text: &str, doc: &Place, context: &[Id]) -> Option<Place> {
+    let level = gaz::get(doc.id?).level;
+    let named = places(text, context);
+    named
+        .iter()
+        .enumerate()
+        .filter(|&(i, n)| {
+            let prev = text[..n.start].chars().next_back();
+            let after_name = i > 0 && named[i - 1].end == n.start;
+            let opens = after_name || prev.is_none_or(|c| !crate::normalise::is_han(c) || "在年月日".contains(c));
+            let listed = prev == Some('、') || text[n.end..].starts_with(['、', '等']);
+            n.place.id.is_some_and(|id| gaz::get(id).level == level) && opens && !listed
+        })
+        .map(|(_, n)| n.place.clone())
+        .next_back()
+}
+
 /// The smallest division that holds all of `ids`.
 fn shared_unit(ids: &[Id]) -> Option<Id> {
     let first = *ids.first()?;
@@ -451,6 +472,18 @@ mod tests {
         assert_eq!(document_region(None, text, Some("红网")).unwrap().name, "湖南省");
         // the same text from a national outlet names no province
         assert_eq!(document_region(None, text, Some("新华社")), None);
+    }
+
+    #[test]
+    fn a_text_that_compares_units_turns_to_one_at_a_time() {
+        let fp = place_named("佛坪县").unwrap();
+        assert_eq!(turns_to("2020年沁县一般公共预算支出合计是17.65亿。", &fp, &[]).unwrap().name, "沁县");
+        assert_eq!(turns_to("最近,陕西佛坪县就是因为人口少,上了新闻热点。", &fp, &[]).unwrap().name, "佛坪县");
+        // examples in a list, and units of another level, are no turn
+        assert_eq!(turns_to("山西沁县、浮山县比较符合条件。", &fp, &[]), None);
+        assert_eq!(turns_to("上海的保险正式上线。", &fp, &[]), None);
+        // a county inside a word is none
+        assert_eq!(turns_to("他们是示范县的代表。", &fp, &[]), None);
     }
 
     #[test]

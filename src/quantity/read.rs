@@ -8,7 +8,7 @@ use crate::numeral::{self, lexer, Decimal, Scale};
 use crate::report::Approx;
 
 /// Words before a number that say it is approximate, longest first.
-const PRE: [(&str, Approx); 10] = [
+const PRE: [(&str, Approx); 11] = [
     ("不超过", Approx::Under),
     ("大约", Approx::About),
     ("将近", Approx::About),
@@ -19,6 +19,8 @@ const PRE: [(&str, Approx); 10] = [
     ("约", Approx::About),
     ("近", Approx::About),
     ("逾", Approx::Over),
+    // `超3万`, `超50%`: the headline's short form of 超过
+    ("超", Approx::Over),
 ];
 
 /// Words after a quantity that say it is a bound.
