@@ -134,7 +134,7 @@ fn last_phrase_break(s: &str) -> Option<usize> {
     s.char_indices()
         .filter(|&(i, c)| c.is_whitespace() && han(s[..i].chars().next_back()) && han(s[i..].trim_start().chars().next()))
         .map(|(i, _)| i + s[i..].len() - s[i..].trim_start().len())
-        .last()
+        .next_back()
 }
 
 /// The noun right after a figure: up to the clause end, a cut word, or MAX_AFTER chars.

@@ -736,7 +736,8 @@ mod tests {
     #[test]
     fn resolves_against_the_document_date() {
         let d = Some("2022-08-11");
-        let cases: &[(&str, Option<&str>, &str, Option<String>, Option<String>)] = &[
+        type Case<'a> = (&'a str, Option<&'a str>, &'a str, Option<String>, Option<String>);
+        let cases: &[Case] = &[
             ("今年上半年,全市", d, "今年上半年", s("2022-01-01"), s("2022-06-30")),
             ("截至目前,全市", d, "截至目前", None, s("2022-08-11")),
             ("目前已建成", d, "目前", None, s("2022-08-11")),

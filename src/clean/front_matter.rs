@@ -114,7 +114,8 @@ mod tests {
 
     #[test]
     fn front_matter_table() {
-        let cases: &[(&str, Option<(&str, Option<&str>, Option<&str>, &[&str], &str)>)] = &[
+        type Fields<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [&'a str], &'a str);
+        let cases: &[(&str, Option<Fields>)] = &[
             (
                 "\n---\ntitle: '「喜迎党代会」共享发展'\ncategories: \n - 新媒体\n - 趣头条\nauthor: 趣头条\ndate: Sat, 04 Dec 2021 14:09:12 GMT\n---\n\n<p>正文</p>",
                 Some(("「喜迎党代会」共享发展", Some("2021-12-04"), Some("趣头条"), &["新媒体", "趣头条"], "\n<p>正文</p>")),

@@ -383,10 +383,8 @@ pub fn clean(text: &str) -> Cleaned {
         if p.is_empty() || !p.chars().any(|c| c.is_alphanumeric()) {
             continue;
         }
-        if char_len(&p) >= 6 {
-            if !seen.insert(p.clone()) {
-                continue;
-            }
+        if char_len(&p) >= 6 && !seen.insert(p.clone()) {
+            continue;
         }
         body.push(p);
     }
