@@ -74,7 +74,10 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             let topic = classify::sentence_scores(line);
             scope.topic.resize(topic.len(), 0);
             scope.topic.iter_mut().zip(&topic).for_each(|(s, t)| *s += t);
-            paragraph(line, orig, base, ctx, &mut unit, &scope, &topic, &removable, &mut out);
+            if !paragraph(line, orig, base, ctx, &mut unit, &scope, &topic, &removable, &mut out) {
+                // a paragraph without figures may turn to another unit too
+                turn(line, ctx, &mut unit);
+            }
         }
         base += n + 1;
     }
@@ -149,7 +152,8 @@ struct Item {
 
 #[allow(clippy::too_many_arguments)]
 /// `home` is the document's context; `unit` the same with the unit the text has turned
-/// to (see [`turn`]), which this paragraph's sentences may change.
+/// to (see [`turn`]), which this paragraph's sentences may change. False when the
+/// paragraph has no figures (and nothing was read).
 fn paragraph(
     line: &str,
     orig: &str,
@@ -160,10 +164,10 @@ fn paragraph(
     para_topic: &[usize],
     removable: &[&str],
     out: &mut Vec<Metric>,
-) {
+) -> bool {
     let quantities = figures(line);
     if quantities.is_empty() {
-        return;
+        return false;
     }
     let chars: Vec<char> = line.chars().collect();
     let ochars: Vec<char> = orig.chars().collect();
@@ -387,6 +391,7 @@ fn paragraph(
             context_ids = unit.place_ids();
         }
     }
+    true
 }
 
 /// Turns `unit` to the unit of the document's own level that `sentence` turns to, if any
