@@ -344,6 +344,10 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         if caps.name("rel").is_some() && before.ends_with(['比', '较', '同', '与', '和']) {
             continue;
         }
+        // 是去年新增发电能力的10多倍: the base of a multiple too
+        if caps.name("rel").is_some() && before.ends_with('是') && is_base_of_multiple(&text[m.end..]) {
+            continue;
+        }
         let Some(p) = resolve(&caps, doc) else { continue };
         let end = idx.char_at(m.end);
         // quotation marks go, both of them: `“十四五”期间` → `十四五期间`, never `十四五”期间`
@@ -356,6 +360,8 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     since_periods(text, doc_iso.as_deref(), &mut out);
     year_parts(text, doc, &mut out);
     consecutive_years(text, doc, &mut out);
+    recent_months(text, doc, &mut out);
+    from_day(text, doc, &mut out);
     if out.len() > before {
         out.sort_by_key(|f| f.end);
     }
@@ -491,6 +497,84 @@ fn consecutive_years(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         }
         let (s, e) = doc.map_or((None, None), |(y, _, _)| (Some(iso((y - k as i32, 1, 1))), Some(iso((y - 1, 12, 31)))));
         found.push(Found { end, written: written.clone(), period: Period { text: written, start: s, end: e } });
+    }
+    out.extend(found);
+}
+
+/// Whether the words after a period close a multiple's base: `…的10多倍`, within the clause.
+fn is_base_of_multiple(after: &str) -> bool {
+    let clause = &after[..after.find(['，', ',', '。', '；', ';']).unwrap_or(after.len())];
+    clause.find('的').is_some_and(|i| {
+        let rest = &clause[i + '的'.len_utf8()..];
+        let n = rest.chars().take_while(|&c| c.is_ascii_digit() || c == '.' || "一二三四五六七八九十两多几".contains(c)).map(char::len_utf8).sum::<usize>();
+        n > 0 && rest[n..].starts_with('倍')
+    })
+}
+
+/// The spans (chars) of the periods read so far.
+fn spans(out: &[Found]) -> Vec<(usize, usize)> {
+    out.iter().map(|f| (f.end - f.written.chars().count(), f.end)).collect()
+}
+
+/// `两个月内`, `近3个月来`, `短短两个月内`: the N months up to the document's date, from the first
+/// of the month N−1 before its month (`两个月内` on 2024-02-29: 2024-01-01 … 2024-02-29).
+fn recent_months(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
+    let read = spans(out);
+    let mut found = Vec::new();
+    for (b, _) in text.match_indices("个月") {
+        let after = &text[b + "个月".len()..];
+        let Some(tail) = ["以来", "来", "内"].iter().find(|t| after.starts_with(*t)) else { continue };
+        let head = &text[..b];
+        let n: String = head.chars().rev().take_while(|&c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)).collect::<Vec<_>>().into_iter().rev().collect();
+        let Some(k) = zh_int(&n).filter(|k| (1..=24).contains(k)) else { continue };
+        let mut start_b = b - n.len();
+        if let Some(w) = ["短短", "近", "过去"].iter().find(|w| text[..start_b].ends_with(*w)) {
+            start_b -= w.len();
+        }
+        // 前5个月 is a part of the year (read by year_parts), 每个月 no span
+        if text[..start_b].ends_with(['前', '每', '第']) {
+            continue;
+        }
+        let written = &text[start_b..b + "个月".len() + tail.len()];
+        let start = text[..start_b].chars().count();
+        let end = start + written.chars().count();
+        if read.iter().any(|&(s, e)| s < end && start < e) {
+            continue;
+        }
+        let bounds = doc.filter(|d| d.1 > 0 && d.2 > 0).map(|(y, m, d)| {
+            let months = y * 12 + m as i32 - 1 - (k as i32 - 1);
+            (iso((months.div_euclid(12), months.rem_euclid(12) as u32 + 1, 1)), iso((y, m, d)))
+        });
+        let (s, e) = bounds.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+        found.push(Found { end, written: written.to_string(), period: Period { text: written.to_string(), start: s, end: e } });
+    }
+    out.extend(found);
+}
+
+/// `28日开始`, `5日起`: from that day of the document's month (of the month before when the
+/// day is still to come), with no end stated.
+fn from_day(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
+    let read = spans(out);
+    let mut found = Vec::new();
+    for (b, _) in text.match_indices('日') {
+        let after = &text[b + '日'.len_utf8()..];
+        let Some(tail) = ["开始", "起"].iter().find(|t| after.starts_with(*t)) else { continue };
+        let digits = text[..b].chars().rev().take_while(char::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) || text[..b - digits].ends_with(|c: char| c == '月' || c.is_ascii_digit()) {
+            continue;
+        }
+        let day: u32 = text[b - digits..b].parse().unwrap_or(0);
+        let written = &text[b - digits..b + '日'.len_utf8() + tail.len()];
+        let start = text[..b - digits].chars().count();
+        let end = start + written.chars().count();
+        if day == 0 || day > 31 || read.iter().any(|&(s, e)| s < end && start < e) {
+            continue;
+        }
+        let from = doc.filter(|d| d.1 > 0 && d.2 > 0).and_then(|(y, m, d)| {
+            let (y, m) = if day > d { if m == 1 { (y - 1, 12) } else { (y, m - 1) } } else { (y, m) };
+            (day <= days_in_month(y, m)).then(|| iso((y, m, day)))
+        });
+        found.push(Found { end, written: written.to_string(), period: Period { text: written.to_string(), start: from, end: None } });
     }
     out.extend(found);
 }
@@ -734,8 +818,18 @@ mod tests {
     }
 
     #[test]
+    fn the_base_of_a_multiple_is_no_period() {
+        let f = find("今年我省新增发电能力是去年新增发电能力的10多倍,达到4430万千瓦。", Some("2006-05-09"));
+        let texts: Vec<&str> = f.iter().map(|f| f.period.text.as_str()).collect();
+        assert_eq!(texts, ["今年"]);
+        // 是 alone is no base: `去年是丰收年`
+        assert_eq!(find("最好的一年是去年,产量100万吨。", Some("2006-05-09")).len(), 1);
+    }
+
+    #[test]
     fn resolves_against_the_document_date() {
         let d = Some("2022-08-11");
+        let s2 = Some("2024-02-29");
         type Case<'a> = (&'a str, Option<&'a str>, &'a str, Option<String>, Option<String>);
         let cases: &[Case] = &[
             ("今年上半年,全市", d, "今年上半年", s("2022-01-01"), s("2022-06-30")),
@@ -762,6 +856,10 @@ mod tests {
             ("过去十年", d, "过去十年", s("2012-01-01"), s("2022-08-11")),
             ("粮食产量连续7年稳定在", d, "连续7年", s("2015-01-01"), s("2021-12-31")),
             ("连续三年增长", None, "连续三年", None, None),
+            ("在短短两个月内,全国", s2, "短短两个月内", s("2024-01-01"), s("2024-02-29")),
+            ("近3个月来", d, "近3个月来", s("2022-06-01"), s("2022-08-11")),
+            ("以色列民众28日开始举行", s2, "28日开始", s("2024-02-28"), None),
+            ("自5日起施行", d, "5日起", s("2022-08-05"), None),
             ("这五年里", d, "这五年里", None, None),
             ("如今,全市", d, "如今", None, s("2022-08-11")),
             ("到今年年底,全市", d, "到今年年底", None, s("2022-12-31")),
