@@ -599,8 +599,14 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
             return Derived::FromPrevious(p.to_string());
         }
     }
-    // only the last item of a list belongs to this figure
-    let mut before = before.rsplit(['、', '和', '与']).next().unwrap_or(before).to_string();
+    // `…,与国内生产总值之比`: a ratio to what the clause names, of the thing before
+    let ratio_to = unit == "%" && before.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(['与', '同']);
+    // only the last item of a list belongs to this figure, unless the words joined are
+    // one standard indicator's name (`研究与试验发展经费支出`)
+    let last_item = before.rsplit(['、', '和', '与']).next().unwrap_or(before);
+    let whole = super::indicator_key::lookup(&indicator::strip(before, removable));
+    let one_name = whole.is_some() && whole.map(|k| k.key) != super::indicator_key::lookup(&indicator::strip(last_item, removable)).map(|k| k.key);
+    let mut before = if one_name { before.trim_start_matches(['、', '，', ',']) } else { last_item }.to_string();
     // `建管组等6个督导组`: a list summed up by the noun after the figure
     let sums_up_a_list = before.ends_with('等');
     // `按照…确定的9个城中村改造试点项目`: the figure belongs to the noun after it
@@ -608,6 +614,17 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     let modifies_after = before.ends_with('的') && !after.is_empty() && !starts_with_verb(after);
     if modifies_after {
         before.clear();
+    }
+    // `新增发电能力是去年新增发电能力的10多倍`: a multiple of the same thing at another time
+    // measures that thing (`A是B的N倍` with another B keeps both)
+    if unit == "倍" && before.ends_with('的') {
+        if let Some(i) = before.find('是') {
+            let thing = indicator::strip(&before[..i], removable);
+            let base = &before[i + '是'.len_utf8()..before.len() - '的'.len_utf8()];
+            if thing.chars().count() >= 2 && base.ends_with(&thing) {
+                before.truncate(i);
+            }
+        }
     }
     let mut b = indicator::strip(&before, removable);
     // an unclosed bracket opens an aside about the figure before: `(火电占60.91%`
@@ -628,6 +645,12 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     if indicator::is_relational(&b, unit) {
         if let Some(t) = topic {
             return Derived::FromPrevious(format!("{t}{b}"));
+        }
+    }
+    // `经费支出3.3万亿元,与国内生产总值之比达2.64%`: the ratio of the thing before
+    if ratio_to && b.ends_with("之比") {
+        if let Some(t) = topic {
+            return Derived::FromPrevious(format!("{t}与{b}"));
         }
     }
     if b.is_empty() {
@@ -830,6 +853,17 @@ mod tests {
         let m = run(text, Some("2021-05-18"), Some("佛坪县"));
         let regions: Vec<&str> = m.iter().map(|m| m.region.as_deref().unwrap_or("")).collect();
         assert_eq!(regions, ["沁县", "佛坪县", "沁县", "沁县"], "{m:#?}");
+    }
+
+    #[test]
+    fn a_standard_name_with_yu_is_one_item_and_its_ratio_is_its_own() {
+        let m = run("2023年,全社会研究与试验发展经费支出3.3万亿元,与国内生产总值之比达2.64%。", Some("2024-02-29"), Some("中国"));
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].indicator, "全社会研究与试验发展经费支出");
+        assert_eq!(m[1].indicator_key.as_deref(), Some("研究与试验发展经费投入强度"));
+        // a multiple of the same thing at another time measures that thing
+        let m = run("今年新增发电能力是去年新增发电能力的10多倍。", Some("2006-05-09"), Some("湖南省"));
+        assert_eq!(m[0].indicator, "新增发电能力");
     }
 
     #[test]

@@ -188,7 +188,19 @@ pub fn predicate_phrase(after: &str) -> String {
         .map_or(after.len(), |(i, _)| i);
     let mut s = after[..end].trim_start_matches('的').to_string();
     for adverb in ["全部", "已经", "均已", "都已", "均", "都", "已"] {
-        s = s.replace(adverb, "");
+        // 均 in 平均, 人均 is no adverb
+        let mut kept = String::with_capacity(s.len());
+        let mut rest = s.as_str();
+        while let Some(i) = rest.find(adverb) {
+            let in_word = adverb == "均" && rest[..i].ends_with(['平', '人', '户', '亩', '年', '日', '月']);
+            kept.push_str(&rest[..i]);
+            if in_word {
+                kept.push_str(adverb);
+            }
+            rest = &rest[i + adverb.len()..];
+        }
+        kept.push_str(rest);
+        s = kept;
     }
     s.trim_end_matches(['、', '和', '与', '及', '“']).to_string()
 }
@@ -240,5 +252,13 @@ mod tests {
         assert_eq!(after_noun("理论教材《深刻领悟》"), "理论教材");
         assert_eq!(after_noun("(火电占60.91%,水电占39.09%)"), "");
         assert_eq!(after_noun("时,全市"), "");
+        assert_eq!(after_noun("不等"), "");
+    }
+
+    #[test]
+    fn predicates_keep_averages() {
+        assert_eq!(predicate_phrase("罕见病用药平均降价超"), "罕见病用药平均降价超");
+        assert_eq!(predicate_phrase("贫困村全部出列,"), "贫困村出列");
+        assert_eq!(predicate_phrase("项目均已开工"), "项目开工");
     }
 }

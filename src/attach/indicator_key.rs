@@ -93,7 +93,8 @@ const PROVINCES: &[&str] = &[
     "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门", "中国", "全国",
     "我国", "全球",
 ];
-const REGION_UNITS: &[&str] = &["国", "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "街道", "村"];
+// 社会: `全社会` (全社会用电量, 全社会研发经费) is the whole of the region, as in the bulletins
+const REGION_UNITS: &[&str] = &["国", "省", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "街道", "村", "社会"];
 const PLACE_UNITS: &[&str] = &["自治区", "自治州", "自治县", "特别行政区", "街道", "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡"];
 const VERBS: &[&str] = &[
     "按常住地分", "其中", "实现", "完成", "达到", "累计", "共计", "合计", "总计", "共有", "共", "拥有", "有", "为", "是", "约", "已经", "已", "全部",
@@ -494,13 +495,11 @@ mod tests {
 
     use regex::Regex;
 
-    // The pattern `prefix` replaced: the oracle.
-/// Words that may stand before a synonym without changing what it measures: the region
-/// (`全市`, `河北省`, `我国`), the period (`2023年`, `上半年`, `1-10月`), a verb or
-    /// adverb (`实现`, `累计`), a bulletin's `按常住地分`.
+    // The pattern `prefix` replaced, the oracle: words that may stand before a synonym
+    // without changing what it measures.
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         let provinces = "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|台湾|香港|澳门|中国|全国|我国|全球";
-        let region = r"(?:全|我|本|该)(?:国|省|市|区|县|州|盟|旗|镇|乡|街道|村)";
+        let region = r"(?:全|我|本|该)(?:国|省|市|区|县|州|盟|旗|镇|乡|街道|村|社会)";
         let place = r"\p{Han}{1,7}?(?:自治区|自治州|自治县|特别行政区|街道|省|市|县|区|州|盟|旗|镇|乡)";
         let period = r"\d{4}年度?|[今去前明上本当同]年度?|全年|年内|年末|年底|年初|年均|[上下]半年|前?[一二三四1-4]季度|\d{1,2}(?:[-—~～至到]\d{1,2})?月份?|截至目前|截至年底|目前|\p{Han}{1,2}年来|十[一二三四五]五(?:时期|期间|以来)?|期间|以来";
         let verb = r"按常住地分|其中|实现|完成|达到|累计|共计|合计|总计|共有|共|拥有|有|为|是|约|已经|已|全部|分别|全面|主要";
