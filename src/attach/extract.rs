@@ -292,7 +292,16 @@ fn paragraph(
                                     topic = Some(labelled.clone());
                                     labelled
                                 }
-                                None => i,
+                                // else the thing the clause before names, whose classes
+                                // these are (`确定了今年调整最低工资标准的分类目标,其中一类为…`)
+                                None => match classed_thing(&chars, s, it.clause.0, &removable) {
+                                    Some(b) => {
+                                        let labelled = format!("{i}{b}");
+                                        topic = Some(labelled.clone());
+                                        labelled
+                                    }
+                                    None => i,
+                                },
                             }
                         }
                         Derived::Own(i) => {
@@ -437,6 +446,20 @@ fn condition(chars: &[char], sentence_start: usize, clause_start: usize, removab
         return String::new();
     }
     indicator::strip(&clause, removable) + "的"
+}
+
+/// What a clause without figures before `clause_start` in its sentence names, for the
+/// classes the next clause lists: its object, after the last `了` (`已确定了…的分类目标`).
+fn classed_thing(chars: &[char], sentence_start: usize, clause_start: usize, removable: &[&str]) -> Option<String> {
+    let head = clause_start.checked_sub(1).filter(|&h| h > sentence_start)?;
+    let start = chars[sentence_start..head].iter().rposition(|c| matches!(c, ',' | '，' | ';' | '；' | ':' | '：')).map_or(sentence_start, |i| sentence_start + i + 1);
+    let clause: String = chars[start..head].iter().collect();
+    if clause.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let object = clause.rsplit('了').next().unwrap_or(&clause);
+    let thing = indicator::strip(object, removable);
+    (2..=16).contains(&thing.chars().count()).then_some(thing)
 }
 
 /// Attaches each change to the value it is stated for: the nearest earlier value of the
@@ -614,17 +637,6 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     let modifies_after = before.ends_with('的') && !after.is_empty() && !starts_with_verb(after);
     if modifies_after {
         before.clear();
-    }
-    // `新增发电能力是去年新增发电能力的10多倍`: a multiple of the same thing at another time
-    // measures that thing (`A是B的N倍` with another B keeps both)
-    if unit == "倍" && before.ends_with('的') {
-        if let Some(i) = before.find('是') {
-            let thing = indicator::strip(&before[..i], removable);
-            let base = &before[i + '是'.len_utf8()..before.len() - '的'.len_utf8()];
-            if thing.chars().count() >= 2 && base.ends_with(&thing) {
-                before.truncate(i);
-            }
-        }
     }
     let mut b = indicator::strip(&before, removable);
     // an unclosed bracket opens an aside about the figure before: `(火电占60.91%`
@@ -861,9 +873,9 @@ mod tests {
         assert_eq!(m.len(), 2, "{m:#?}");
         assert_eq!(m[0].indicator, "全社会研究与试验发展经费支出");
         assert_eq!(m[1].indicator_key.as_deref(), Some("研究与试验发展经费投入强度"));
-        // a multiple of the same thing at another time measures that thing
+        // a multiple says what it compares: the base stays in the indicator
         let m = run("今年新增发电能力是去年新增发电能力的10多倍。", Some("2006-05-09"), Some("湖南省"));
-        assert_eq!(m[0].indicator, "新增发电能力");
+        assert_eq!(m[0].indicator, "新增发电能力是去年新增发电能力");
     }
 
     #[test]
@@ -995,6 +1007,10 @@ mod tests {
         let m = run("其中一类为800元/月,二类为700元/月。", None, None);
         let ind: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
         assert_eq!(ind, ["一类", "二类"], "{m:#?}");
+        // the classes of what the clause before names
+        let m = run("目前广东省已确定了今年调整最低工资标准的分类目标,其中一类为800元/月,二类为700元/月。", Some("2006-05-09"), None);
+        let ind: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(ind, ["一类调整最低工资标准的分类目标", "二类调整最低工资标准的分类目标"], "{m:#?}");
         assert!(!is_class_label("类") && !is_class_label("门类") && is_class_label("3级"));
     }
 
