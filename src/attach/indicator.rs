@@ -51,10 +51,11 @@ struct Words {
     cut: Vec<&'static str>,
     relational: Vec<&'static str>,
     localiser: Vec<&'static str>,
+    speech: Vec<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let mut w = Words { prefix: vec![], suffix: vec![], cut: vec![], relational: vec![], localiser: vec![] };
+    let mut w = Words { prefix: vec![], suffix: vec![], cut: vec![], relational: vec![], localiser: vec![], speech: vec![] };
     for (k, ws) in keyed(include_str!("../../lexicons/indicator_words.txt")) {
         let list = match k {
             "prefix" => &mut w.prefix,
@@ -62,6 +63,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "cut" => &mut w.cut,
             "relational" => &mut w.relational,
             "localiser" => &mut w.localiser,
+            "speech" => &mut w.speech,
             _ => continue,
         };
         list.extend(ws);
@@ -95,7 +97,17 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
     if let Some(i) = last_phrase_break(&s) {
         s = s[i..].to_string();
     }
+    // a quotation the figure stands in: what it says (`一则“…电价平均每度涨`)
+    if let Some(i) = s.rfind('“').filter(|&i| !s[i..].contains('”')) {
+        s = s[i + '“'.len_utf8()..].to_string();
+    }
     let w = &*WORDS;
+    // what was said, not who said it: `国家发展改革委决定全国销售电价…` → `全国销售电价…`
+    if let Some(i) = w.speech.iter().filter_map(|v| s.rfind(v).map(|i| i + v.len())).max() {
+        if i < s.len() {
+            s = s[i..].to_string();
+        }
+    }
     loop {
         let before = s.len();
         if let Some(end) = list_mark(&s) {
@@ -229,6 +241,7 @@ mod tests {
             ("一是新增就业", &[], "新增就业"),
             ("以军与巴武装组织在多地交火 加沙地带死亡人数", &[], "加沙地带死亡人数"),
             ("全市\u{3000}地区生产总值", &[], "地区生产总值"),
+            ("一则“国家发展改革委决定全国销售电价平均每度涨", &[], "销售电价平均每度涨"),
         ] {
             assert_eq!(strip(p, rm), want, "{p}");
         }

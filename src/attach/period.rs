@@ -351,8 +351,10 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         let Some(p) = resolve(&caps, doc) else { continue };
         let end = idx.char_at(m.end);
         // quotation marks go, both of them: `“十四五”期间` → `十四五期间`, never `十四五”期间`
+        // `决定自5月1日起…`: the 自 before a day the pattern does not take goes with it
+        let written = if caps.name("since").is_none() && before.ends_with(['自', '从']) { &text[m.start - '自'.len_utf8()..m.end] } else { raw };
         let text: String = raw.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
-        out.push(Found { end, written: raw.to_string(), period: Period { text, start: p.0, end: p.1 } });
+        out.push(Found { end, written: written.to_string(), period: Period { text, start: p.0, end: p.1 } });
     }
     let doc_iso = doc.filter(|d| d.1 > 0 && d.2 > 0).map(iso);
     let before = out.len();

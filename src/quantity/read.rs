@@ -198,6 +198,9 @@ fn at(chars: &[char], i: usize) -> Option<Reading> {
                     value = value.checked_add(Decimal::new(5, 0))?;
                     e += 1;
                 }
+            } else if let Some(end) = price_in_fen(chars, start, e) {
+                unit_name = "分".into();
+                e = end;
             } else if unit::blocked(chars, ustart, n) {
                 flag = Some(Reason::NotAUnit);
             }
@@ -205,6 +208,25 @@ fn at(chars: &[char], i: usize) -> Option<Reading> {
     }
     Some(finish(chars, start, i, e, value, max, unit_name, approx, pre.is_some(), flags, flag))
 }
+
+/// `每度涨2.52分`, `2.52分钱`: 分, the hundredth of a 元 (《中华人民共和国人民币管理条例》: 元,
+/// 角, 分), in which prices per unit are stated. A bare `分` is money only where a price is
+/// spoken of just before (`电价…`), and only as a word of its own (not 分钟, 分之, 分别…).
+/// Returns the offset past it.
+fn price_in_fen(chars: &[char], start: usize, e: usize) -> Option<usize> {
+    if chars.get(e) != Some(&'分') {
+        return None;
+    }
+    if chars.get(e + 1) == Some(&'钱') {
+        return Some(e + 2);
+    }
+    let alone = chars.get(e + 1).is_none_or(|&c| !is_han(c) || matches!(c, '的' | '等'));
+    let price = chars[start.saturating_sub(PRICE_LOOKBACK)..start].contains(&'价');
+    (alone && price).then_some(e + 1)
+}
+
+/// How far before a figure a price word makes its `分` money (a clause or two).
+const PRICE_LOOKBACK: usize = 40;
 
 #[derive(Default, Clone, Copy)]
 struct Flags {
