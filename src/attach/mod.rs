@@ -7,6 +7,7 @@
 pub mod change;
 pub mod classify;
 pub mod context;
+pub mod countries;
 pub mod extract;
 pub mod gazetteer;
 pub mod indicator;

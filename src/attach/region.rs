@@ -66,6 +66,8 @@ pub struct Named {
     pub place: Place,
     /// Written in full (`石家庄市`), not by a short form (`石家庄`).
     pub full: bool,
+    /// A foreign country or territory (`以色列`): a figure's place, never a document's unit.
+    pub foreign: bool,
 }
 
 /// The places `text` names, in order, each mention resolved against `context` (the
@@ -102,12 +104,12 @@ pub fn places(text: &str, context: &[Id]) -> Vec<Named> {
             // a full name several divisions share (长安区), with nothing to tell which:
             // a place as written, of no known division
             if m.is_full() && !m.is_weak() {
-                out.push(Named { start: m.start, end: m.end, place: Place { name: text[m.start..m.end].to_string(), id: None }, full: true });
+                out.push(Named { start: m.start, end: m.end, place: Place { name: text[m.start..m.end].to_string(), id: None }, full: true, foreign: false });
             }
             continue;
         };
         let rest = &text[m.end..];
-        let mut named = Named { start: m.start, end: m.end, place: Place::division(id), full: m.is_full() };
+        let mut named = Named { start: m.start, end: m.end, place: Place::division(id), full: m.is_full(), foreign: false };
         if let Some(suffix) = ZONE_SUFFIXES.iter().find(|s| rest.starts_with(*s)) {
             // 聊城经济技术开发区: the zone, inside 聊城市
             named.end = m.end + suffix.len();
@@ -121,6 +123,16 @@ pub fn places(text: &str, context: &[Id]) -> Vec<Named> {
             named.place.name = format!("{}{}", prev.place.name, named.place.name);
         }
         out.push(named);
+    }
+    // foreign countries, where no division is named
+    let countries: Vec<Named> = super::countries::find(text)
+        .into_iter()
+        .filter(|c| !out.iter().any(|n| n.start < c.end && c.start < n.end))
+        .map(|c| Named { start: c.start, end: c.end, place: Place { name: c.name.to_string(), id: None }, full: true, foreign: true })
+        .collect();
+    if !countries.is_empty() {
+        out.extend(countries);
+        out.sort_by_key(|n| n.start);
     }
     out
 }
@@ -191,7 +203,7 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
     let head: String = text.chars().take(6000).collect();
     let title = title.map(|t| crate::normalise::normalise(t).text).unwrap_or_default();
     let publisher = publisher.map(|p| crate::normalise::normalise(p).text).unwrap_or_default();
-    let in_head = places(&head, &[]);
+    let in_head: Vec<Named> = places(&head, &[]).into_iter().filter(|n| !n.foreign).collect();
     let ctx: Vec<Id> = in_head.iter().filter_map(|n| n.place.id).collect();
     let mut scores: Vec<(Place, usize)> = Vec::new();
     let mut add = |p: Place, w: usize| match scores.iter_mut().find(|(q, _)| q.id == p.id && (q.name == p.name || p.id.is_some() && same_unit(q, &p))) {
@@ -204,12 +216,12 @@ pub fn document_region(title: Option<&str>, text: &str, publisher: Option<&str>)
         }
         None => scores.push((p, w)),
     };
-    let in_title = places(&title, &ctx);
+    let in_title: Vec<Named> = places(&title, &ctx).into_iter().filter(|n| !n.foreign).collect();
     let titled = !in_title.is_empty();
     for n in in_title {
         add(n.place, if n.full { 12 } else { 6 });
     }
-    for n in places(&publisher, &ctx) {
+    for n in places(&publisher, &ctx).into_iter().filter(|n| !n.foreign) {
         add(n.place, 4);
     }
     // a regional outlet (`红网`) reports on its province: its `我省`, `全省` are that one
