@@ -150,10 +150,10 @@ struct Item {
     attached: bool,
 }
 
-#[allow(clippy::too_many_arguments)]
 /// `home` is the document's context; `unit` the same with the unit the text has turned
 /// to (see [`turn`]), which this paragraph's sentences may change. False when the
 /// paragraph has no figures (and nothing was read).
+#[allow(clippy::too_many_arguments)]
 fn paragraph(
     line: &str,
     orig: &str,
@@ -320,8 +320,9 @@ fn paragraph(
             };
             prev_indicator = Some(ind.clone());
             let head = text_of(it.clause.0, q.span[0]);
-            // a sub-unit opening the clause holds for its figure only
+            // the unit the text speaks of here
             let ctx = &*unit;
+            // a sub-unit opening the clause holds for its figure only
             let named = region::clause_region(&head, ctx.place.as_ref(), &context_ids)
                 .map(|p| p.name)
                 .or_else(|| bracketed_places(&text_of(q.span[1], it.clause.1), ctx, &context_ids));
