@@ -756,8 +756,10 @@ fn resolve(c: &grammar::Caps, doc: Option<Ymd>) -> Option<(Option<String>, Optio
     if has("every") {
         return Some((None, None));
     }
-    if has("now") {
-        return Some((None, doc_iso));
+    if let Some(now) = get("now") {
+        // 今天 is a day, the document's; 目前, 现在 … are "as of" it
+        let start = (now == "今天").then(|| doc_iso.clone()).flatten();
+        return Some((start, doc_iso));
     }
     let Some(y) = year else { return Some((None, None)) };
     let until_doc = has("since_tail") || has("since");
@@ -854,6 +856,7 @@ mod tests {
             ("2022年一季度", None, "2022年一季度", s("2022-01-01"), s("2022-03-31")),
             ("每年投入", d, "每年", None, None),
             ("近五年来", d, "近五年来", s("2017-01-01"), s("2022-08-11")),
+            ("以军今天在加沙城南部", d, "今天", s("2022-08-11"), s("2022-08-11")),
             ("3年来累计", d, "3年来", s("2019-01-01"), s("2022-08-11")),
             ("过去十年", d, "过去十年", s("2012-01-01"), s("2022-08-11")),
             ("粮食产量连续7年稳定在", d, "连续7年", s("2015-01-01"), s("2021-12-31")),
