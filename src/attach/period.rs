@@ -363,6 +363,7 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     year_parts(text, doc, &mut out);
     consecutive_years(text, doc, &mut out);
     recent_months(text, doc, &mut out);
+    last_week_or_month(text, doc, &mut out);
     from_day(text, doc, &mut out);
     if out.len() > before {
         out.sort_by_key(|f| f.end);
@@ -551,6 +552,77 @@ fn recent_months(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         found.push(Found { end, written: written.to_string(), period: Period { text: written.to_string(), start: s, end: e } });
     }
     out.extend(found);
+}
+
+/// `上周`, `本周`, `上月`, `上个月`, `本月` (and `到上周`, `截至上月底`): the calendar week (Monday
+/// to Sunday) or month before the document's, or its own up to the document's date; after
+/// 到/截至 only the end.
+fn last_week_or_month(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
+    const WORDS: [&str; 6] = ["上个月", "上周", "上月", "本周", "本月", "这个月"];
+    let Some((y, m, d)) = doc.filter(|d| d.1 > 0 && d.2 > 0) else { return };
+    let read = spans(out);
+    let day = days_from_civil(y, m, d);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(w) = WORDS.iter().find(|w| text[i..].starts_with(**w)) else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let mut start_b = i;
+        let cutoff = ["截至", "到"].iter().find(|c| text[..i].ends_with(**c));
+        if let Some(c) = cutoff {
+            start_b -= c.len();
+        }
+        let mut end_b = i + w.len();
+        if text[end_b..].starts_with(['底', '末']) {
+            end_b += '底'.len_utf8();
+        }
+        i = end_b;
+        let (a, b) = if w.contains('周') {
+            // Monday of this week (0 = Monday)
+            let monday = day - (day + 3).rem_euclid(7);
+            if w.starts_with('上') { (monday - 7, monday - 1) } else { (monday, day) }
+        } else if w.starts_with('上') {
+            let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+            (days_from_civil(py, pm, 1), days_from_civil(py, pm, days_in_month(py, pm)))
+        } else {
+            (days_from_civil(y, m, 1), day)
+        };
+        let written = &text[start_b..end_b];
+        let start = text[..start_b].chars().count();
+        let end = start + written.chars().count();
+        if read.iter().any(|&(s, e)| s < end && start < e) {
+            continue;
+        }
+        let from = (cutoff.is_none() && !written.ends_with(['底', '末'])).then(|| iso(civil_from_days(a)));
+        found.push(Found { end, written: written.to_string(), period: Period { text: written.to_string(), start: from, end: Some(iso(civil_from_days(b))) } });
+    }
+    out.extend(found);
+}
+
+/// Days since 1970-01-01 of a date (proleptic Gregorian; Howard Hinnant's algorithm).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day count since 1970-01-01 (the inverse of [`days_from_civil`]).
+fn civil_from_days(z: i64) -> Ymd {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((yoe + era * 400 + i64::from(m <= 2)) as i32, m, d)
 }
 
 /// `28日开始`, `5日起`: from that day of the document's month (of the month before when the
@@ -822,6 +894,16 @@ mod tests {
     }
 
     #[test]
+    fn day_counts_round_trip() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2022, 8, 11), (2024, 12, 31), (1899, 3, 1)] {
+            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
+        }
+        assert_eq!(days_from_civil(1970, 1, 2), 1);
+        // 2022-08-11 was a Thursday: 3 days after Monday
+        assert_eq!((days_from_civil(2022, 8, 11) + 3).rem_euclid(7), 3);
+    }
+
+    #[test]
     fn the_base_of_a_multiple_is_no_period() {
         let f = find("今年我省新增发电能力是去年新增发电能力的10多倍,达到4430万千瓦。", Some("2006-05-09"));
         let texts: Vec<&str> = f.iter().map(|f| f.period.text.as_str()).collect();
@@ -857,6 +939,12 @@ mod tests {
             ("每年投入", d, "每年", None, None),
             ("近五年来", d, "近五年来", s("2017-01-01"), s("2022-08-11")),
             ("以军今天在加沙城南部", d, "今天", s("2022-08-11"), s("2022-08-11")),
+            // 2022-08-11 is a Thursday
+            ("到上周已经有超过500万人参保", d, "到上周", None, s("2022-08-07")),
+            ("上周新增", d, "上周", s("2022-08-01"), s("2022-08-07")),
+            ("本周新增", d, "本周", s("2022-08-08"), s("2022-08-11")),
+            ("上个月CPI", d, "上个月", s("2022-07-01"), s("2022-07-31")),
+            ("截至上月底", d, "截至上月底", None, s("2022-07-31")),
             ("3年来累计", d, "3年来", s("2019-01-01"), s("2022-08-11")),
             ("过去十年", d, "过去十年", s("2012-01-01"), s("2022-08-11")),
             ("粮食产量连续7年稳定在", d, "连续7年", s("2015-01-01"), s("2021-12-31")),
