@@ -362,10 +362,10 @@ pub fn lede_place(sentence: &str, doc: Option<&Place>, context: &[Id]) -> Option
 /// The unit a text turns to, for the figures after it: the last division named at the
 /// document unit's own level (a county in a county's article) that opens its clause, alone
 /// (`山西沁县、浮山县` are examples). A text that compares counties speaks of one at a time:
-/// its `全县` and its figures without a place are that county's.
-pub fn turns_to(text: &str, doc: &Place, context: &[Id]) -> Option<Place> {
+/// its `全县` and its figures without a place are that county's. `named` are the places
+/// of `text` (or of a sentence of it) that [`places`] found.
+pub fn turns_to(text: &str, named: &[Named], doc: &Place) -> Option<Place> {
     let level = gaz::get(doc.id?).level;
-    let named = places(text, context);
     named
         .iter()
         .enumerate()
@@ -486,16 +486,20 @@ mod tests {
         assert_eq!(document_region(None, text, Some("新华社")), None);
     }
 
+    fn turns_to_doc(text: &str, doc: &Place, context: &[Id]) -> Option<Place> {
+        turns_to(text, &places(text, context), doc)
+    }
+
     #[test]
     fn a_text_that_compares_units_turns_to_one_at_a_time() {
         let fp = place_named("佛坪县").unwrap();
-        assert_eq!(turns_to("2020年沁县一般公共预算支出合计是17.65亿。", &fp, &[]).unwrap().name, "沁县");
-        assert_eq!(turns_to("最近,陕西佛坪县就是因为人口少,上了新闻热点。", &fp, &[]).unwrap().name, "佛坪县");
+        assert_eq!(turns_to_doc("2020年沁县一般公共预算支出合计是17.65亿。", &fp, &[]).unwrap().name, "沁县");
+        assert_eq!(turns_to_doc("最近,陕西佛坪县就是因为人口少,上了新闻热点。", &fp, &[]).unwrap().name, "佛坪县");
         // examples in a list, and units of another level, are no turn
-        assert_eq!(turns_to("山西沁县、浮山县比较符合条件。", &fp, &[]), None);
-        assert_eq!(turns_to("上海的保险正式上线。", &fp, &[]), None);
+        assert_eq!(turns_to_doc("山西沁县、浮山县比较符合条件。", &fp, &[]), None);
+        assert_eq!(turns_to_doc("上海的保险正式上线。", &fp, &[]), None);
         // a county inside a word is none
-        assert_eq!(turns_to("他们是示范县的代表。", &fp, &[]), None);
+        assert_eq!(turns_to_doc("他们是示范县的代表。", &fp, &[]), None);
     }
 
     #[test]
