@@ -175,8 +175,10 @@ fn at(chars: &[char], i: usize) -> Option<Reading> {
     let mut flag = None;
     match unit::at(chars, ustart, n).filter(|u| !spaced || u.symbol) {
         Some(u) => {
-            // a class, not an amount: 300兆瓦级, 5A级
-            if chars.get(u.end) == Some(&'级') {
+            // a class, not an amount: 300兆瓦级, 5A级; a voltage before what it names is the
+            // class of a line or a station (`500千伏输变电设备`, `220kV变电站`)
+            let voltage = u.name.ends_with('伏') || u.name.ends_with("kV") || u.name == "V";
+            if chars.get(u.end) == Some(&'级') || voltage && chars.get(u.end).is_some_and(|&c| is_han(c)) {
                 flag = Some(Reason::Class);
             }
             unit_name = u.name;
