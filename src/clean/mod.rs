@@ -365,7 +365,7 @@ pub fn clean(text: &str) -> Cleaned {
             }
         }
     }
-    drop_short_runs(&mut lines);
+    drop_short_runs(&mut lines, &headings);
 
     // ---- paragraphs ------------------------------------------------------------------
     let mut paras = wrap::join(&lines);
@@ -478,11 +478,13 @@ fn drop_running_headers(lines: &mut [Line]) {
     }
 }
 
-/// Three or more consecutive short lines without punctuation or figures are a menu.
-fn drop_short_runs(lines: &mut [Line]) {
+/// Three or more consecutive short lines without punctuation or figures are a menu. A
+/// Markdown heading is none of its items: it is the text's structure (`### 国内联播快讯`).
+fn drop_short_runs(lines: &mut [Line], headings: &[String]) {
     let is_short = |l: &Line| {
         l.keep
             && char_len(&l.text) <= 12
+            && !headings.contains(&l.text)
             && !noise::has_clause_punct(&l.text)
             && !l.text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
             && !l.text.contains('\t')

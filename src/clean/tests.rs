@@ -150,3 +150,11 @@ fn csv_rows_become_tab_rows() {
     assert_eq!(body(csv), vec!["項目\t100\t100比例", "土地稅\t9449384\t7.71", "房屋稅\t4767372\t10.03", "契稅\t848952\t8.09"]);
 }
 
+
+#[test]
+fn a_markdown_heading_is_no_menu_item() {
+    // three short lines in a row are a menu, unless one is a heading of the text
+    let md = format!("# 新闻联播\n\n{P1}\n\n[查看原文](https://example.com/a)\n\n### 国内联播快讯\n\n民航运输生产开局向好\n\n{P2}\n");
+    let b = body(&md);
+    assert!(b.iter().any(|l| l == "国内联播快讯"), "{b:?}");
+}
