@@ -75,6 +75,15 @@ fn people_noun(after: &str) -> bool {
     false
 }
 
+/// Whether `after` opens with a word for people of a place or kind, ending in 人
+/// (`3万巴勒斯坦人死亡`, `20万外地人`): up to six Han characters, no 的 among them, and not an
+/// adjective of the form verb + 人 (`2亿步的惊人速度`, `喜人`, `感人`).
+fn people_of(after: &str) -> bool {
+    const ADJECTIVE_BEFORE_REN: &str = "惊喜感动宜迷诱逼骇过";
+    let word: Vec<char> = after.chars().take_while(|&c| crate::normalise::is_han(c) && c != '的').take(7).collect();
+    (2..=6).any(|n| word.len() >= n && word[n - 1] == '人' && !word[..n - 1].contains(&'人') && !ADJECTIVE_BEFORE_REN.contains(word[n - 2]))
+}
+
 struct Judged {
     r: Reading,
     value: Option<f64>,
@@ -195,7 +204,7 @@ fn reason(chars: &[char], r: &mut Reading) -> Option<Reason> {
         }
         if r.arabic_multiplied {
             let after: String = chars[r.end..(r.end + 16).min(chars.len())].iter().collect();
-            if people_noun(&after) {
+            if people_noun(&after) || people_of(&after) {
                 r.unit = "人".into();
             }
         }
