@@ -435,20 +435,40 @@ fn without_class_label(phrase: &str) -> &str {
     phrase.char_indices().map(|(k, _)| k).find(|&k| k > 0 && is_class_label(&phrase[..k])).map_or(phrase, |k| &phrase[k..])
 }
 
-/// The condition a clause of rules opens with, for the figure of the clause after it:
-/// `单方建立住房公积金的,贷款最高额度为66万元` → `单方建立住房公积金的`. Only a clause of
-/// the same sentence, without figures, ending in `的`.
+/// The condition or beneficiary a clause of rules opens with, for the figure of the clause
+/// after it: `单方建立住房公积金的,贷款最高额度为66万元` → `单方建立住房公积金的`;
+/// `对普惠托育示范机构,给予一次性补贴5万元` → `普惠托育示范机构`. Only a clause of the same
+/// sentence, without figures, ending in `的` or opening with `对`.
 fn condition(chars: &[char], sentence_start: usize, clause_start: usize, removable: &[&str]) -> String {
     let Some(head) = clause_start.checked_sub(1).filter(|&h| h > sentence_start) else { return String::new() };
-    if !matches!(chars[head], ',' | '，') || chars[head - 1] != '的' {
+    if !matches!(chars[head], ',' | '，') {
         return String::new();
     }
     let start = chars[sentence_start..head].iter().rposition(|c| matches!(c, ',' | '，' | ';' | '；' | ':' | '：')).map_or(sentence_start, |i| sentence_start + i + 1);
     let clause: String = chars[start..head].iter().collect();
-    if clause.chars().any(|c| c.is_ascii_digit()) || clause.chars().count() > 20 {
+    if has_figure(&clause) || clause.chars().count() > 20 {
         return String::new();
     }
-    indicator::strip(&clause, removable) + "的"
+    if chars[head - 1] == '的' {
+        return indicator::strip(&clause, removable) + "的";
+    }
+    // `对…,`: whom the rule is for (list numbering before it aside)
+    let clause = clause.trim_start();
+    let for_whom = clause.strip_prefix('对').or_else(|| clause.split_once('对').filter(|(mark, _)| indicator::strip(mark, &[]).is_empty()).map(|(_, w)| w));
+    for_whom.map(|w| indicator::strip(w, removable)).filter(|w| w.chars().count() >= 2).unwrap_or_default()
+}
+
+/// Whether a clause has a figure of its own: digits, other than an age bound (`3岁以下`).
+fn has_figure(clause: &str) -> bool {
+    let mut rest = clause;
+    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+        let after = rest[i..].trim_start_matches(|c: char| c.is_ascii_digit());
+        if !after.starts_with(['岁', '周']) {
+            return true;
+        }
+        rest = after;
+    }
+    false
 }
 
 /// What a clause without figures before `clause_start` in its sentence names, for the
@@ -1002,6 +1022,11 @@ mod tests {
         // a clause with a figure of its own is no condition
         let m = run("新增就业3万人的,贷款额度为10万元。", None, None);
         assert_eq!(m[1].indicator, "贷款额度", "{m:#?}");
+        // whom a rule is for: `对…,` (an age bound is no figure of its own)
+        let m = run("对普惠托育示范机构,给予一次性补贴5万元。对入托的3岁以下婴幼儿,给予家庭每人每年600元的托育机构照护补贴。", None, Some("呼和浩特市"));
+        let ind: Vec<&str> = m.iter().map(|m| m.indicator.as_str()).collect();
+        assert_eq!(ind[0], "普惠托育示范机构一次性补贴", "{m:#?}");
+        assert!(ind[1].starts_with("入托的3岁以下婴幼儿"), "{m:#?}");
     }
 
     #[test]
