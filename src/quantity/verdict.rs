@@ -171,12 +171,22 @@ fn found(chars: &[char], start: usize, end: usize, value: f64, max: Option<f64>,
     }
 }
 
+/// Whether a reading with a unit or a 万/亿 stands right after an acronym of three capitals
+/// or more (`GDP32.86亿`).
+fn after_acronym(chars: &[char], r: &Reading) -> bool {
+    let caps = chars[..r.start].iter().rev().take_while(|c| c.is_ascii_uppercase()).count();
+    let before_caps = r.start.checked_sub(caps + 1).map(|k| chars[k]);
+    caps >= 3 && !before_caps.is_some_and(|c| c.is_ascii_alphanumeric()) && (!r.unit.is_empty() || r.arabic_multiplied)
+}
+
 /// The reason a reading is not a metric, before ranges; may give a bare `38.3万` its `人`.
 fn reason(chars: &[char], r: &mut Reading) -> Option<Reason> {
     let prev = r.start.checked_sub(1).map(|k| chars[k]);
     let next = chars.get(r.end).copied();
-    // part of a code, a model name or a longer number: G20, No.5, 1.2.3
-    if prev.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '_')) {
+    // part of a code, a model name or a longer number: G20, No.5, 1.2.3 — but not an
+    // amount with its unit after an acronym of three capitals or more (`GDP32.86亿元`,
+    // `CPI2.1%`); `PM2.5` keeps its name
+    if prev.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '_')) && !after_acronym(chars, r) {
         return Some(Reason::Code);
     }
     if next.is_some_and(|c| c.is_ascii_alphabetic() || c == '+') {
