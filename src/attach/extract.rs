@@ -593,7 +593,9 @@ fn figures(line: &str) -> Vec<Quantity> {
             }
             let &(s, _) = sentences.iter().find(|&&(s, e)| s <= q.span[0] && q.span[0] < e)?;
             let head: String = chars[s..q.span[0]].iter().collect();
-            q.unit = implied_unit(&head)?.to_string();
+            // else the noun right after it: `把七八亿资金投到…`
+            let next: String = chars[q.span[1]..(q.span[1] + 4).min(chars.len())].iter().collect();
+            q.unit = implied_unit(&head).or_else(|| implied_unit_after(&next))?.to_string();
             Some(q)
         })
         .collect()
@@ -606,6 +608,12 @@ fn implied_unit(head: &str) -> Option<&'static str> {
         .flat_map(|(unit, words)| words.iter().filter_map(move |w| head.rfind(w).map(|i| (i + w.len(), *unit))))
         .max_by_key(|&(end, _)| end)
         .map(|(_, unit)| unit)
+}
+
+/// The unit a money or people word of two characters or more right after a bare amount
+/// implies (`七八亿资金`, `3万投保`).
+fn implied_unit_after(next: &str) -> Option<&'static str> {
+    IMPLIED.iter().find(|(_, words)| words.iter().any(|w| w.chars().count() >= 2 && next.starts_with(w))).map(|(unit, _)| *unit)
 }
 
 /// The words before a figure are a place's name and nothing else (`镇安县`, `还有留坝县`).
@@ -901,6 +909,13 @@ mod tests {
         // a multiple says what it compares: the base stays in the indicator
         let m = run("今年新增发电能力是去年新增发电能力的10多倍。", Some("2006-05-09"), Some("湖南省"));
         assert_eq!(m[0].indicator, "新增发电能力是去年新增发电能力");
+    }
+
+    #[test]
+    fn a_bare_amount_takes_the_unit_its_words_imply() {
+        let m = run("罚没收入3018万。现在国家每年把七八亿资金投到山里。组织六七万群众参观。规模不到12亿的地方。", None, None);
+        let got: Vec<(&str, &str)> = m.iter().map(|m| (m.raw.as_str(), m.unit.as_str())).collect();
+        assert_eq!(got, [("3018万", "元"), ("七八亿", "元"), ("六七万", "人")], "{m:#?}");
     }
 
     #[test]
