@@ -23,8 +23,9 @@ const MIME = {
 /**
  * Serves `dir` on 127.0.0.1 on a free port under `prefix` (a sub-path, to prove the site
  * works from any path). Returns { url, close, requests } (requests: every path asked for).
+ * `hold(rel)`, if given, may return a promise the response waits for (a slow download).
  */
-export async function serveStatic(dir, prefix = '/') {
+export async function serveStatic(dir, prefix = '/', { hold } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -33,6 +34,7 @@ export async function serveStatic(dir, prefix = '/') {
     if (!rel.startsWith(prefix)) { res.writeHead(404).end(); return; }
     rel = rel.slice(prefix.length) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
+    await hold?.(rel);
     const file = path.join(dir, rel);
     if (!file.startsWith(dir + path.sep)) { res.writeHead(403).end(); return; }
     try {
@@ -128,6 +130,8 @@ export async function launch({ persistent = false, ...options } = {}) {
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
+  // where this browser's profile lives: its processes carry the path on their command line
+  b.profileDir = dir;
   const close = b.close.bind(b);
   b.close = async (...a) => { try { await close(...a); } finally { await rm(dir, { recursive: true, force: true }); } };
   return b;
