@@ -3,7 +3,7 @@
 // e2e tests' static server), driven in headless Debian Chromium by playwright-core with the
 // flags from wasm-pack.toml. Prints tables; numbers are printed, never asserted.
 //
-//   node scripts/bench-browser.mjs [--cold 9] [--cold-launch 0] [--cold-cdp 0] [--runs 9] [--batch 1000] [--workers N] [--json out.json] [--dist DIR]
+//   node scripts/bench-browser.mjs [--cold 9] [--cold-launch 5] [--cold-playwright 0] [--cold-cdp 5] [--runs 9] [--batch 1000] [--workers N] [--json out.json] [--dist DIR]
 //
 // --cold N: fresh browser starts for the cold page (a new Chromium process and an empty
 // user-data-dir each; default 9, the issue's minimum): navigation → worker ready,
@@ -19,13 +19,14 @@ import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, SHARED, serveStatic, launch, config } from '../tests/e2e/helpers.mjs';
+import { DIST, SHARED, serveStatic, launch, launchRaw, config } from '../tests/e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
 const COLD = Math.max(1, +opt('cold', 9));
-const COLD_LAUNCH = +opt('cold-launch', 0);
-const COLD_CDP = +opt('cold-cdp', 0);
+const COLD_LAUNCH = +opt('cold-launch', 5);
+const COLD_PLAYWRIGHT = +opt('cold-playwright', 0);
+const COLD_CDP = +opt('cold-cdp', 5);
 const RUNS = +opt('runs', 9);
 const BATCH = +opt('batch', 1000);
 const WORKERS = opt('workers', '');
@@ -96,21 +97,24 @@ const docInfo = (page, names) => page.evaluate((ns) => ns.map((n) => {
 // ---------------------------------------------------------------- 1. cold page, fresh browser starts
 
 // Issue 12's three numbers, each a median over COLD fresh browser starts: a new Chromium
-// process with a new, empty user-data-dir each time (launch({persistent})), so no HTTP or code
-// cache survives between starts. The worker reports its own times (worker.js: readyAt on the
-// shared clock, firstAnalyzeMs); the page's performance.timeOrigin is its navigation start.
+// process with a new, empty user-data-dir each time, so no HTTP or code cache survives
+// between starts (the server also sends no-store). The worker reports its own times
+// (worker.js: readyAt on the shared clock, firstAnalyzeMs); the page's
+// performance.timeOrigin is its navigation start.
 //
-// How a start goes (the default, "page"): the browser is launched and left until its own
-// start-up is over (a new Chromium spends ~1 s of CPU on both cores building its own WebUI,
-// e.g. the omnibox popup's renderer: see browserIdle), as a user's browser has by the time
-// they open a page; then the page is opened, and an init script drops the 20 KB article on
-// it at DOMContentLoaded, with a real `drop` event carrying a File in a DataTransfer, which
-// the page takes as it takes a user's. Nothing of the harness runs in the page meanwhile
-// (playwright's own injected script, ~35 ms of the page's main thread, is first needed
-// after the report). Two other ways are measured as supporting rows (--cold-launch N,
-// --cold-cdp N): "launch", the same drop but the page opened at once while the browser is
-// still starting; and "cdp", the earlier method: the bench polls for window.__zhibiao and
-// sets the file with playwright's setInputFiles (CDP round trips to the page).
+// How a start goes (the default, "page"): Chromium is launched and driven over its own
+// DevTools pipe (launchRaw), not by playwright, which holds every worker the page starts
+// until its node client has attached to it (~50-100 ms of the worker's start here). The
+// browser is left until its own start-up is over (a new Chromium spends ~1 s of CPU on both
+// cores building its WebUI, e.g. the omnibox popup's renderer: browserIdle), as a user's
+// browser has by the time they open a page. Then the page is opened, and an init script
+// drops the 20 KB article on it at DOMContentLoaded with a real `drop` event carrying a File
+// in a DataTransfer, which the page takes as it takes a user's. Nothing of the harness runs
+// in the page until it has painted the report. Supporting rows: "launch" (--cold-launch N),
+// the same but the page opened at once while the browser is still starting; "playwright"
+// (--cold-playwright N), as "page" but driven by playwright; "cdp" (--cold-cdp N), the
+// earlier method: playwright, the page opened at once, the bench polls for window.__zhibiao
+// and sets the file with setInputFiles (CDP round trips to the page).
 
 /** ms of CPU the processes of the browser whose profile is in `dir` have used (Linux /proc). */
 async function browserCpuMs(dir) {
@@ -152,6 +156,8 @@ async function browserIdle(dir) {
 const dropScript = (name, b64) => `(() => {
   if (location.protocol !== 'http:') return;
   const bytes = Uint8Array.from(atob(${JSON.stringify(b64)}), (c) => c.charCodeAt(0));
+  let done;
+  window.__benchDone = new Promise((r) => { done = r; });
   document.addEventListener('DOMContentLoaded', () => {
     const dt = new DataTransfer();
     dt.items.add(new File([bytes], ${JSON.stringify(name)}, { type: 'text/plain' }));
@@ -161,78 +167,118 @@ const dropScript = (name, b64) => `(() => {
       const d = window.__zhibiao?.docs.find((x) => x.name === ${JSON.stringify(name)});
       // a task queued from the frame that set doneAt runs once that frame's style, layout
       // and paint are done: when the report is on screen (or one frame later)
-      if (d?.doneAt != null) setTimeout(() => { window.__benchPaintedAt = performance.now(); console.debug('zhibiao-bench: done'); });
+      if (d?.doneAt != null) setTimeout(() => { window.__benchPaintedAt = performance.now(); done(); console.debug('zhibiao-bench: done'); });
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   }, { once: true });
 })();`;
 
-async function coldStart(i, mode) {
+/** What one start measured, from the page (`o`: the page's own numbers, collected after the report). */
+function coldRun(mode, o, settleMs, seenAt = NaN) {
+  const { origin, info, d } = o;
+  if (d.status !== 'done') throw new Error(`cold run: ${d.error}`);
+  return {
+    mode,
+    readyAt: info.readyAt - origin, // (1) navigation start → worker ready
+    reportAt: d.doneAt, // (2) navigation start → the 20 KB article's figures rendered
+    paintedAt: o.paintedAt, // the frame with them laid out and painted
+    firstAnalyzeMs: info.firstAnalyzeMs, // (3) the worker's first analyze: its built-in sample, or the article if it was waiting
+    firstAnalyzed: info.firstAnalyzed ?? 'sample',
+    workerStart: info.startedAt - origin,
+    initMs: info.initMs,
+    article20kMs: d.ms, // the 20 KB article's own analyze
+    domReady: o.domReady,
+    dropAt: mode === 'cdp' ? seenAt - origin : o.dropAt, // the drop event (or: the bench saw window.__zhibiao)
+    queuedAt: d.queuedAt, // when the drop reached the page's handler
+    settleMs, // how long the fresh browser took to finish its own start-up
+    load: os.loadavg()[0],
+  };
+}
+// evaluated in the page once its report is in: everything the bench reads from it
+const collect = (name) => `(() => {
+  const d = window.__zhibiao.docs.find((x) => x.name === ${JSON.stringify(name)});
+  return {
+    origin: performance.timeOrigin,
+    info: window.__zhibiao.workerInfo,
+    d: { status: d.status, error: d.error, ms: d.ms, queuedAt: d.queuedAt, doneAt: d.doneAt },
+    // app.js (a module) has run by DOMContentLoaded: from then on the page takes a file
+    domReady: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart,
+    dropAt: window.__benchDropAt,
+    paintedAt: window.__benchPaintedAt,
+  };
+})()`;
+
+/** "page" and "launch": Chromium over its own pipe, nothing of playwright in the page or its workers. */
+async function coldRaw(i, mode) {
   const before = server.requests.length;
-  const context = await launch({ persistent: true, viewport: { width: 1280, height: 1000 } });
+  const b = await launchRaw({ width: 1280, height: 1000 });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error(`# page error: ${e}`));
-    const settleMs = mode === 'launch' ? 0 : await browserIdle(context.profileDir);
+    const settleMs = mode === 'launch' ? 0 : await browserIdle(b.profileDir);
     const name = `cold-${mode}-${i}.txt`;
-    let seenAt = NaN;
-    if (mode === 'cdp') {
-      await page.goto(pageUrl, { waitUntil: 'commit' });
-      // drop the article as soon as the page can take it (app.js has run: the DOM is ready)
-      await page.waitForFunction(() => window.__zhibiao, null, { timeout: 60_000, polling: 5 });
-      // node's and the page's timeOrigin + now() are both ms since the epoch on this machine's
-      // clock: where the harness's own latency shows (poll, then setInputFiles round trip)
-      seenAt = performance.timeOrigin + performance.now();
-      await drop(page, [{ name, buf: A20K }]);
-      await waitDone(page, [name]);
-    } else {
-      await page.addInitScript({ content: dropScript(name, A20K.toString('base64')) });
-      const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'zhibiao-bench: done', timeout: 120_000 });
-      await page.goto(pageUrl, { waitUntil: 'commit' });
-      await done;
+    const evaluate = async (expression) => (await b.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, b.session)).result.value;
+    await b.send('Page.enable', {}, b.session); // (addScriptToEvaluateOnNewDocument needs it)
+    await b.send('Page.addScriptToEvaluateOnNewDocument', { source: dropScript(name, A20K.toString('base64')) }, b.session);
+    await b.send('Page.navigate', { url: pageUrl }, b.session);
+    // the page says when it is done; asked late and rarely, so the asking is not in the way
+    await new Promise((r) => setTimeout(r, 1500));
+    const t0 = Date.now();
+    let o = null;
+    while (!o) {
+      o = await evaluate(`window.__benchDone && window.__zhibiao?.workerInfo ? window.__benchDone.then(() => ${collect(name)}) : null`);
+      if (!o) {
+        if (Date.now() - t0 > 120_000) throw new Error('cold run: no report after 2 min');
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
-    const info = await ready(page);
-    const [d] = await docInfo(page, [name]);
-    const { origin, domReady, dropAt, paintedAt } = await page.evaluate(() => ({
-      origin: performance.timeOrigin,
-      // app.js (a module) has run by DOMContentLoaded: from then on the page takes a file
-      domReady: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart,
-      dropAt: window.__benchDropAt,
-      paintedAt: window.__benchPaintedAt,
-    }));
-    if (d.status !== 'done') throw new Error(`cold run: ${d.error}`);
-    const run = {
-      mode,
-      readyAt: info.readyAt - origin, // (1) navigation start → worker ready
-      reportAt: d.doneAt, // (2) navigation start → the 20 KB article's figures rendered
-      paintedAt, // the frame with them laid out and painted
-      firstAnalyzeMs: info.firstAnalyzeMs, // (3) the worker's first analyze: its built-in sample, or the article if it was waiting
-      firstAnalyzed: info.firstAnalyzed ?? 'sample',
-      workerStart: info.startedAt - origin,
-      initMs: info.initMs,
-      article20kMs: d.ms, // the 20 KB article's own analyze, right after
-      domReady,
-      dropAt: mode === 'cdp' ? seenAt - origin : dropAt, // the drop event (or: the bench saw window.__zhibiao)
-      queuedAt: d.queuedAt, // when the drop reached the page's handler
-      settleMs, // how long the fresh browser took to finish its own start-up
-      load: os.loadavg()[0],
-    };
-    if (!downloads && mode !== 'launch') {
+    const run = coldRun(mode, o, settleMs);
+    if (!downloads && mode === 'page') {
       // let the deferred chart library and every worker finish loading, then list what was fetched
-      await page.waitForLoadState('load');
-      await page.waitForTimeout(500);
+      while (!(await evaluate(`document.readyState === 'complete' && window.__zhibiao.pool.readyCount >= window.__zhibiao.pool.size`))) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
       downloads = [...new Set(server.requests.slice(before).map((u) => new URL(u, 'http://x').pathname))];
       // what the page fetches only on demand: the comparison tab's chart library
       const mark = server.requests.length;
-      await page.click('#tab-compare');
-      await page.waitForFunction(() => !/加载中/.test(document.querySelector('#chart-caption').textContent), null, { timeout: 30_000 }).catch(() => {});
+      await evaluate(`document.querySelector('#tab-compare').click()`);
+      for (let k = 0; k < 300 && /加载中/.test(await evaluate(`document.querySelector('#chart-caption').textContent`)); k++) await new Promise((r) => setTimeout(r, 100));
       onDemand = [...new Set(server.requests.slice(mark).map((u) => new URL(u, 'http://x').pathname))].filter((p) => !downloads.includes(p));
     }
     return run;
   } finally {
-    await context.close(); // also removes its profile and temp dir
+    await b.close(); // also removes its profile and temp dir
     // let the last browser's processes exit before the next start, so starts do not overlap
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** "playwright" and "cdp": the same fresh browser driven by playwright (supporting rows). */
+async function coldPlaywright(i, mode) {
+  const context = await launch({ persistent: true, viewport: { width: 1280, height: 1000 } });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => console.error(`# page error: ${e}`));
+    const name = `cold-${mode}-${i}.txt`;
+    if (mode === 'cdp') {
+      // the earlier method, as it was: the page opened at once, the bench polls for
+      // window.__zhibiao, then sets the file on the input (two CDP round trips)
+      await page.goto(pageUrl, { waitUntil: 'commit' });
+      await page.waitForFunction(() => window.__zhibiao, null, { timeout: 60_000, polling: 5 });
+      // node's and the page's timeOrigin + now() are both ms since the epoch on this machine's clock
+      const seenAt = performance.timeOrigin + performance.now();
+      await drop(page, [{ name, buf: A20K }]);
+      await waitDone(page, [name]);
+      await ready(page);
+      return coldRun(mode, await page.evaluate(collect(name)), 0, seenAt);
+    }
+    const settleMs = await browserIdle(context.profileDir);
+    await page.addInitScript({ content: dropScript(name, A20K.toString('base64')) });
+    const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'zhibiao-bench: done', timeout: 120_000 });
+    await page.goto(pageUrl, { waitUntil: 'commit' });
+    await done;
+    await ready(page);
+    return coldRun(mode, await page.evaluate(collect(name)), settleMs);
+  } finally {
+    await context.close();
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -241,11 +287,12 @@ const cold = [];
 let downloads = null;
 let onDemand = [];
 const loadCold = uptime();
-// the three ways interleaved, so a change in the machine's load hits them alike
-for (let i = 0; i < Math.max(COLD, COLD_LAUNCH, COLD_CDP); i++) {
-  if (i < COLD) cold.push(await coldStart(i, 'page'));
-  if (i < COLD_LAUNCH) cold.push(await coldStart(i, 'launch'));
-  if (i < COLD_CDP) cold.push(await coldStart(i, 'cdp'));
+// the ways interleaved, so a change in the machine's load hits them alike
+for (let i = 0; i < Math.max(COLD, COLD_LAUNCH, COLD_PLAYWRIGHT, COLD_CDP); i++) {
+  if (i < COLD) cold.push(await coldRaw(i, 'page'));
+  if (i < COLD_LAUNCH) cold.push(await coldRaw(i, 'launch'));
+  if (i < COLD_PLAYWRIGHT) cold.push(await coldPlaywright(i, 'playwright'));
+  if (i < COLD_CDP) cold.push(await coldPlaywright(i, 'cdp'));
 }
 const loadColdAfter = uptime();
 
@@ -376,9 +423,10 @@ const of = (mode) => cold.filter((x) => x.mode === mode);
 const col = (runs, k) => runs.map((x) => x[k]);
 const stat3 = (runs, k) => ({ median: median(col(runs, k)), min: Math.min(...col(runs, k)), max: Math.max(...col(runs, k)) });
 const MODES = [
-  ['page', COLD, 'fresh browser, opened once it has started; the article dropped in the page at DOMContentLoaded'],
-  ['launch', COLD_LAUNCH, 'the same drop, but the page opened at once while the new browser is still starting'],
-  ['cdp', COLD_CDP, 'the earlier method: browser settled, the bench polls for window.__zhibiao then setInputFiles'],
+  ['page', COLD, 'the browser left to finish its own start-up, then the page opened; the article dropped in the page at DOMContentLoaded; no playwright'],
+  ['launch', COLD_LAUNCH, 'the same, but the page opened at once while the new browser is still starting'],
+  ['playwright', COLD_PLAYWRIGHT, 'as "page", but the browser driven by playwright (it holds each new worker until its client has attached)'],
+  ['cdp', COLD_CDP, 'the earlier method: playwright, the page opened at once, the bench polls for window.__zhibiao, then setInputFiles'],
 ];
 const summary = {};
 for (const [mode, n, what] of MODES) {
@@ -400,7 +448,7 @@ for (const [mode, n, what] of MODES) {
   row(mode === 'cdp' ? '  the bench sees window.__zhibiao and drops the file' : '  the drop event (at DOMContentLoaded)', f1(median(c('dropAt'))), range(c('dropAt')));
   row('  the 20 KB file reaches the page\'s handler', f1(median(c('queuedAt'))), range(c('queuedAt')));
   row('  the 20 KB article\'s own analyze', f1(median(c('article20kMs'))), range(c('article20kMs')));
-  if (mode !== 'launch') row('  (browser start-up before the page was opened)', f1(median(c('settleMs'))), range(c('settleMs')));
+  if (mode === 'page' || mode === 'playwright') row('  (browser start-up before the page was opened)', f1(median(c('settleMs'))), range(c('settleMs')));
   table(`Cold page, "${mode}" (${runs.length} fresh browser starts, new Chromium and empty profile each: ${what}; median and min–max, ms from navigation start; load ${loadCold} → ${loadColdAfter})`,
     ['metric', 'median', 'range', 'target']);
 }
@@ -436,5 +484,5 @@ if (bres.longAt.length) row('long tasks at (ms after the drop, duration)', bres.
 table(`Batch of ${BATCH} articles (the seeds + a number), dropped at once; ${bres.workers} worker(s)`, ['metric', 'value', 'note']);
 
 if (JSON_OUT) {
-  await writeFile(JSON_OUT, JSON.stringify({ date: new Date().toISOString(), load: { before: loadBefore, after: loadAfter, cold: [loadCold, loadColdAfter] }, chromium, files, cold: { starts: { page: COLD, launch: COLD_LAUNCH, cdp: COLD_CDP }, ...summary, runs: cold }, perSeed, batch: bres, workers: bres.workers }, null, 1));
+  await writeFile(JSON_OUT, JSON.stringify({ date: new Date().toISOString(), load: { before: loadBefore, after: loadAfter, cold: [loadCold, loadColdAfter] }, chromium, files, cold: { starts: { page: COLD, launch: COLD_LAUNCH, playwright: COLD_PLAYWRIGHT, cdp: COLD_CDP }, ...summary, runs: cold }, perSeed, batch: bres, workers: bres.workers }, null, 1));
 }
