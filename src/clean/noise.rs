@@ -4,6 +4,7 @@
 
 use crate::normalise::is_han as is_cjk;
 use crate::pattern::Words;
+use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 use super::meta::ends_sentence;
@@ -29,11 +30,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     lex
 });
 
-/// The footer phrases, looked for only where one of their first characters occurs: a line is
-/// read once, not once per phrase, and nothing is built but a list of those characters (an
-/// Aho-Corasick automaton took its construction and its code's first compile in the browser
-/// to the first article, issue 12). Leaked once: it lives as long as the program.
-static FOOTER: LazyLock<Words> = LazyLock::new(|| Words::new(Box::leak(LEXICON.footer.clone().into_boxed_slice())));
+/// The footer phrases as one automaton: a line is read once, not once per phrase.
+static FOOTER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(&LEXICON.footer).expect("footer phrases build an automaton"));
 
 /// A line that closes a news article on its page: the print edition it ran in
 /// (`《 人民日报 》( 2024年05月10日 04 版)`) or the editor's credit (`(责任编辑:王洋)`,
@@ -55,12 +54,11 @@ pub fn closes_article(line: &str) -> bool {
 
 /// How many different footer phrases `line` contains.
 fn footer_hits(line: &str) -> usize {
-    // (no allocation for the usual line without any; the phrases are distinct, so distinct
-    // phrases found are distinct entries of the list)
-    let mut found: Vec<&str> = FOOTER.find_iter(line).map(|(_, w)| w).collect();
-    found.sort_unstable();
-    found.dedup();
-    found.len()
+    // (no allocation for the usual line without any)
+    let mut ids: Vec<usize> = FOOTER.find_overlapping_iter(line).map(|m| m.pattern().as_usize()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
 }
 
 /// The shapes of page furniture (weather, hotlines, counters, credits, SEO keywords,
