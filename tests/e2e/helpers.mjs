@@ -152,8 +152,12 @@ export async function launchRaw({ width = 1280, height = 1000 } = {}) {
   const args = [...(config.test['browser-args'] ?? ['--no-sandbox']), '--headless', `--window-size=${width},${height}`, `--user-data-dir=${path.join(dir, 'profile')}`, '--remote-debugging-pipe', 'about:blank'];
   const child = spawn(config.test['browser-binary'] ?? '/usr/bin/chromium', args,
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: path.join(dir, 'tmp') } });
-  const exited = new Promise((r) => child.once('exit', r));
+  const exited = new Promise((r) => { child.once('exit', r); child.once('error', r); });
   const pending = new Map();
+  const failAll = (e) => { for (const p of pending.values()) p.reject(e); pending.clear(); };
+  child.once('error', failAll); // no browser binary
+  child.once('exit', () => failAll(new Error('the browser exited')));
+  child.stdio[3].on('error', () => {}); // (writing to a browser that has gone: its exit says so)
   let nextId = 0, buf = '';
   // messages are JSON, each ended by a NUL, on fd 3 (to the browser) and fd 4 (from it)
   child.stdio[4].setEncoding('utf8').on('data', (s) => {
