@@ -64,7 +64,7 @@ before(async () => {
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(server.url);
   const info = await page.waitForFunction(() => window.__zhibiao?.workerInfo, null, { timeout: 60_000 }).then((h) => h.jsonValue());
-  console.log(`# worker ready: wasm init ${info.initMs.toFixed(0)} ms, first analyze (${info.firstAnalyzed ?? "sample"}, no dictionary) ${info.firstAnalyzeMs.toFixed(0)} ms`);
+  console.log(`# worker ready: wasm init ${info.initMs.toFixed(0)} ms, first analyze (the warm-up sample, no dictionary) ${info.firstAnalyzeMs.toFixed(0)} ms`);
 });
 
 after(async () => {

@@ -1,7 +1,7 @@
-// The page's start (issue 12): a file dropped while the analyzer is still loading is analysed
-// first (the worker's warm-up sample is skipped for it) and gets the native report; and
-// `make serve` (scripts/serve.py) sends headers that let the browser keep the page and the
-// wasm and revalidate them, so a second visit does not download the module again.
+// The page's start (issue 12): a file dropped while the analyzer is still loading waits for
+// it and gets the native report; and `make serve` (scripts/serve.py) sends headers that let
+// the browser keep the page and the wasm and revalidate them, so a second visit does not
+// download the module again.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -13,9 +13,9 @@ const TIMEOUT = 120_000;
 const cleanup = [];
 after(async () => { for (const f of cleanup.reverse()) await f(); });
 
-test('a file dropped while the module loads goes first, before the warm-up sample', { timeout: TIMEOUT }, async () => {
+test('a file dropped while the module loads waits for it and gets the native report', { timeout: TIMEOUT }, async () => {
   // the wasm's response waits until the page has taken the file, so the worker has it
-  // queued before the module can be instantiated, whatever the machine's speed
+  // before the module can be instantiated, whatever the machine's speed
   let release;
   const released = new Promise((r) => { release = r; });
   const server = await serveStatic(DIST, '/', { hold: (rel) => (rel.endsWith('.wasm') ? released : null) });
@@ -42,7 +42,6 @@ test('a file dropped while the module loads goes first, before the warm-up sampl
 
   await page.waitForFunction(() => window.__zhibiao.docs[0]?.doneAt != null, null, { timeout: TIMEOUT });
   const info = await page.waitForFunction(() => window.__zhibiao.workerInfo, null, { timeout: TIMEOUT }).then((h) => h.jsonValue());
-  assert.equal(info.firstAnalyzed, 'file', 'the waiting file was the first analyze (no warm-up sample before it)');
   assert.ok(info.readyAt >= info.startedAt && info.firstAnalyzeMs > 0);
   const [d] = await page.evaluate(() => window.__zhibiao.docs.map((x) => ({ status: x.status, report: x.report })));
   assert.equal(d.status, 'done');
@@ -51,17 +50,6 @@ test('a file dropped while the module loads goes first, before the warm-up sampl
   const { keywords: _k2, ...want } = comparable(nativeReport(file));
   assert.deepEqual(got, want);
   assert.deepEqual(errors, []);
-});
-
-test('with no file waiting, the worker warms up on its sample before it reports ready', { timeout: TIMEOUT }, async () => {
-  const server = await serveStatic(DIST, '/');
-  cleanup.push(() => server.close());
-  const browser = await launch();
-  cleanup.push(() => browser.close());
-  const page = await browser.newPage();
-  await page.goto(server.url);
-  const info = await page.waitForFunction(() => window.__zhibiao?.workerInfo, null, { timeout: TIMEOUT }).then((h) => h.jsonValue());
-  assert.equal(info.firstAnalyzed, 'sample');
 });
 
 /** scripts/serve.py on a free port; resolves with its URL and a log of "METHOD path status" lines. */
