@@ -1,6 +1,6 @@
 // Shared by the page tests: the repository's paths, the wasm-pack.toml settings, a static
 // server for dist/ under a sub-path, the native CLI's reports, and a Chromium launch.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, readdir, stat, mkdtemp, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,8 +23,9 @@ const MIME = {
 /**
  * Serves `dir` on 127.0.0.1 on a free port under `prefix` (a sub-path, to prove the site
  * works from any path). Returns { url, close, requests } (requests: every path asked for).
+ * `hold(rel)`, if given, may return a promise the response waits for (a slow download).
  */
-export async function serveStatic(dir, prefix = '/') {
+export async function serveStatic(dir, prefix = '/', { hold } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -33,6 +34,7 @@ export async function serveStatic(dir, prefix = '/') {
     if (!rel.startsWith(prefix)) { res.writeHead(404).end(); return; }
     rel = rel.slice(prefix.length) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
+    await hold?.(rel);
     const file = path.join(dir, rel);
     if (!file.startsWith(dir + path.sep)) { res.writeHead(403).end(); return; }
     try {
@@ -128,9 +130,66 @@ export async function launch({ persistent = false, ...options } = {}) {
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
+  // where this browser's profile lives: its processes carry the path on their command line
+  b.profileDir = dir;
   const close = b.close.bind(b);
   b.close = async (...a) => { try { await close(...a); } finally { await rm(dir, { recursive: true, force: true }); } };
   return b;
+}
+
+/**
+ * A fresh Chromium (new empty profile, temp dir of its own, as launch({persistent})) driven
+ * over its own DevTools pipe (--remote-debugging-pipe) instead of playwright, for the cold
+ * page benchmark: playwright attaches to every worker a page starts and holds it paused
+ * until its client has set it up (Target.setAutoAttach with waitForDebuggerOnStart), and
+ * follows the page's and the workers' network; here nothing attaches to the workers and no
+ * domain is enabled but what the caller asks for. Returns { send(method, params, session),
+ * session (the first tab's), profileDir, close() }.
+ */
+export async function launchRaw({ width = 1280, height = 1000 } = {}) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'zhibiao-chromium-'));
+  await mkdir(path.join(dir, 'tmp'));
+  const args = [...(config.test['browser-args'] ?? ['--no-sandbox']), '--headless', `--window-size=${width},${height}`, `--user-data-dir=${path.join(dir, 'profile')}`, '--remote-debugging-pipe', 'about:blank'];
+  const child = spawn(config.test['browser-binary'] ?? '/usr/bin/chromium', args,
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: path.join(dir, 'tmp') } });
+  const exited = new Promise((r) => { child.once('exit', r); child.once('error', r); });
+  const pending = new Map();
+  const failAll = (e) => { for (const p of pending.values()) p.reject(e); pending.clear(); };
+  child.once('error', failAll); // no browser binary
+  child.once('exit', () => failAll(new Error('the browser exited')));
+  child.stdio[3].on('error', () => {}); // (writing to a browser that has gone: its exit says so)
+  let nextId = 0, buf = '';
+  // messages are JSON, each ended by a NUL, on fd 3 (to the browser) and fd 4 (from it)
+  child.stdio[4].setEncoding('utf8').on('data', (s) => {
+    buf += s;
+    for (let k; (k = buf.indexOf('\0')) >= 0; buf = buf.slice(k + 1)) {
+      const m = JSON.parse(buf.slice(0, k));
+      const p = m.id != null && pending.get(m.id);
+      if (!p) continue;
+      pending.delete(m.id);
+      if (m.error) p.reject(new Error(`${p.method}: ${m.error.message}`)); else p.resolve(m.result);
+    }
+  });
+  const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => {
+    const id = ++nextId;
+    pending.set(id, { resolve, reject, method });
+    child.stdio[3].write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+  });
+  const close = async () => {
+    await Promise.race([send('Browser.close').catch(() => {}), exited]);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    child.kill();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const { targetInfos } = await send('Target.getTargets');
+    const tab = targetInfos.find((t) => t.type === 'page');
+    const { sessionId } = await send('Target.attachToTarget', { targetId: tab.targetId, flatten: true });
+    return { send, session: sessionId, profileDir: dir, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }
 
 /** The page-test fixtures written for these tests (tests/e2e/fixtures/). */
