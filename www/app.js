@@ -514,6 +514,9 @@ function cellText(m, i, key) {
   }
 }
 
+/** Rows of the metrics table laid out in the frame that first shows it (a screenful). */
+const FIRST_ROWS = 20;
+
 function renderRows() {
   if (!view) return;
   const token = view.token;
@@ -524,10 +527,10 @@ function renderRows() {
   $('.count', $('#doc')).textContent = rows.length === view.d.report.metrics.length
     ? `（${rows.length}）` : `（${rows.length} / ${view.d.report.metrics.length}）`;
   const CHUNK = 300;
-  const renderChunk = (start) => {
+  const renderChunk = (start, size) => {
     if (token !== renderToken) return;
     const frag = document.createDocumentFragment();
-    for (const { m, i } of rows.slice(start, start + CHUNK)) {
+    for (const { m, i } of rows.slice(start, start + size)) {
       const tr = el('tr', { tabindex: '0', dataset: { i }, title: m.sentence });
       for (const c of cols) {
         const td = el('td', { class: `c-${c.key}`, text: String(cellText(m, i, c.key)) });
@@ -543,9 +546,10 @@ function renderRows() {
       frag.append(tr);
     }
     tbody.append(frag);
-    if (start + CHUNK < rows.length) setTimeout(() => renderChunk(start + CHUNK), 0);
+    if (start + size < rows.length) setTimeout(() => renderChunk(start + size, CHUNK), 0);
   };
-  renderChunk(0);
+  // a screenful in the frame that first shows the table, the rest in later tasks
+  renderChunk(0, FIRST_ROWS);
 }
 
 // The text, with metric spans (UTF-16 offsets from the wasm side) highlighted. Overlapping
