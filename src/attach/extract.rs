@@ -688,7 +688,9 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     let a = if after.starts_with(['”', '"', '」', '》']) { String::new() } else { indicator::after_noun(after) };
     let a = indicator::strip(&a, removable);
     if indicator::is_relational(&b, unit) {
-        if let Some(t) = topic {
+        // of the thing named last: a value's topic, or a rate stated alone before it
+        // (`投资增长22.6%,高于全国12个百分点`)
+        if let Some(t) = topic.or(prev) {
             return Derived::FromPrevious(format!("{t}{b}"));
         }
     }
@@ -909,6 +911,13 @@ mod tests {
         // a multiple says what it compares: the base stays in the indicator
         let m = run("今年新增发电能力是去年新增发电能力的10多倍。", Some("2006-05-09"), Some("湖南省"));
         assert_eq!(m[0].indicator, "新增发电能力是去年新增发电能力");
+    }
+
+    #[test]
+    fn a_rate_against_a_benchmark_measures_the_rate_before_it() {
+        let m = run("2023年,河南高技术制造业投资增长22.6%,高于全国12个百分点。", Some("2024-05-10"), Some("河南省"));
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[1].indicator, "高技术制造业投资增长高于全国", "{m:#?}");
     }
 
     #[test]
