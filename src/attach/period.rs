@@ -482,8 +482,7 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
 /// 2024 runs 2017 … 2023). Not where a period was read already (`连续3年来`).
 fn consecutive_years(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
     const LEAD: &str = "连续";
-    let read: Vec<(usize, usize)> = out.iter().map(|f| (f.end - f.written.chars().count(), f.end)).collect();
-    let mut found = Vec::new();
+    let mut found = Adding::new(text, out);
     for (b, _) in text.match_indices(LEAD) {
         let rest = &text[b + LEAD.len()..];
         let n: String = rest.chars().take_while(|&c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)).collect();
@@ -492,16 +491,10 @@ fn consecutive_years(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         if after.starts_with(['来', '间', '里']) {
             continue;
         }
-        let written = format!("{LEAD}{n}年");
-        let start = text[..b].chars().count();
-        let end = start + written.chars().count();
-        if read.iter().any(|&(s, e)| s < end && start < e) {
-            continue;
-        }
         let (s, e) = doc.map_or((None, None), |(y, _, _)| (Some(iso((y - k as i32, 1, 1))), Some(iso((y - 1, 12, 31)))));
-        found.push(Found { end, written: written.clone(), period: Period { text: written, start: s, end: e } });
+        found.add(b, b + LEAD.len() + n.len() + '年'.len_utf8(), s, e);
     }
-    out.extend(found);
+    found.into(out);
 }
 
 /// Whether the words after a period close a multiple's base: `…的10多倍`, within the clause.
@@ -514,16 +507,51 @@ fn is_base_of_multiple(after: &str) -> bool {
     })
 }
 
-/// The spans (chars) of the periods read so far.
-fn spans(out: &[Found]) -> Vec<(usize, usize)> {
-    out.iter().map(|f| (f.end - f.written.chars().count(), f.end)).collect()
+/// The periods a finder adds, each at a byte span of `text` where no period read before it
+/// lies. Finders go through the text in order: a running index gives char offsets, and the
+/// spans read before are searched, not scanned, so a paragraph with thousands of periods
+/// costs no more than linear time.
+struct Adding<'a> {
+    text: &'a str,
+    idx: crate::quantity::CharIndex<'a>,
+    /// The char spans read before, by start, with the greatest end up to each.
+    read: Vec<(usize, usize)>,
+    found: Vec<Found>,
+}
+
+impl<'a> Adding<'a> {
+    fn new(text: &'a str, out: &[Found]) -> Self {
+        let mut read: Vec<(usize, usize)> = out.iter().map(|f| (f.end - f.written.chars().count(), f.end)).collect();
+        read.sort_unstable();
+        let mut furthest = 0;
+        for r in &mut read {
+            furthest = furthest.max(r.1);
+            r.1 = furthest;
+        }
+        Adding { text, idx: crate::quantity::CharIndex::new(text), read, found: Vec::new() }
+    }
+
+    /// The period written at bytes `a..b`, with its bounds, unless a period read before
+    /// overlaps it.
+    fn add(&mut self, a: usize, b: usize, start: Option<String>, end: Option<String>) {
+        let (s, e) = (self.idx.char_at(a), self.idx.char_at(b));
+        let k = self.read.partition_point(|r| r.0 < e);
+        if k > 0 && self.read[k - 1].1 > s {
+            return;
+        }
+        let written = self.text[a..b].to_string();
+        self.found.push(Found { end: e, written: written.clone(), period: Period { text: written, start, end } });
+    }
+
+    fn into(self, out: &mut Vec<Found>) {
+        out.extend(self.found);
+    }
 }
 
 /// `两个月内`, `近3个月来`, `短短两个月内`: the N months up to the document's date, from the first
 /// of the month N−1 before its month (`两个月内` on 2024-02-29: 2024-01-01 … 2024-02-29).
 fn recent_months(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
-    let read = spans(out);
-    let mut found = Vec::new();
+    let mut found = Adding::new(text, out);
     for (b, _) in text.match_indices("个月") {
         let after = &text[b + "个月".len()..];
         let Some(tail) = ["以来", "来", "内"].iter().find(|t| after.starts_with(*t)) else { continue };
@@ -538,20 +566,14 @@ fn recent_months(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         if text[..start_b].ends_with(['前', '每', '第']) {
             continue;
         }
-        let written = &text[start_b..b + "个月".len() + tail.len()];
-        let start = text[..start_b].chars().count();
-        let end = start + written.chars().count();
-        if read.iter().any(|&(s, e)| s < end && start < e) {
-            continue;
-        }
         let bounds = doc.filter(|d| d.1 > 0 && d.2 > 0).map(|(y, m, d)| {
             let months = y * 12 + m as i32 - 1 - (k as i32 - 1);
             (iso((months.div_euclid(12), months.rem_euclid(12) as u32 + 1, 1)), iso((y, m, d)))
         });
         let (s, e) = bounds.map_or((None, None), |(a, b)| (Some(a), Some(b)));
-        found.push(Found { end, written: written.to_string(), period: Period { text: written.to_string(), start: s, end: e } });
+        found.add(start_b, b + "个月".len() + tail.len(), s, e);
     }
-    out.extend(found);
+    found.into(out);
 }
 
 /// `上周`, `本周`, `上月`, `上个月`, `本月` (and `到上周`, `截至上月底`): the calendar week (Monday
@@ -560,9 +582,8 @@ fn recent_months(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
 fn last_week_or_month(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
     const WORDS: [&str; 6] = ["上个月", "上周", "上月", "本周", "本月", "这个月"];
     let Some((y, m, d)) = doc.filter(|d| d.1 > 0 && d.2 > 0) else { return };
-    let read = spans(out);
     let day = days_from_civil(y, m, d);
-    let mut found = Vec::new();
+    let mut found = Adding::new(text, out);
     let mut i = 0;
     while i < text.len() {
         let Some(w) = WORDS.iter().find(|w| text[i..].starts_with(**w)) else {
@@ -589,16 +610,10 @@ fn last_week_or_month(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         } else {
             (days_from_civil(y, m, 1), day)
         };
-        let written = &text[start_b..end_b];
-        let start = text[..start_b].chars().count();
-        let end = start + written.chars().count();
-        if read.iter().any(|&(s, e)| s < end && start < e) {
-            continue;
-        }
-        let from = (cutoff.is_none() && !written.ends_with(['底', '末'])).then(|| iso(civil_from_days(a)));
-        found.push(Found { end, written: written.to_string(), period: Period { text: written.to_string(), start: from, end: Some(iso(civil_from_days(b))) } });
+        let from = (cutoff.is_none() && !text[..end_b].ends_with(['底', '末'])).then(|| iso(civil_from_days(a)));
+        found.add(start_b, end_b, from, Some(iso(civil_from_days(b))));
     }
-    out.extend(found);
+    found.into(out);
 }
 
 /// Days since 1970-01-01 of a date (proleptic Gregorian; Howard Hinnant's algorithm).
@@ -628,8 +643,7 @@ fn civil_from_days(z: i64) -> Ymd {
 /// `28日开始`, `5日起`: from that day of the document's month (of the month before when the
 /// day is still to come), with no end stated.
 fn from_day(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
-    let read = spans(out);
-    let mut found = Vec::new();
+    let mut found = Adding::new(text, out);
     for (b, _) in text.match_indices('日') {
         let after = &text[b + '日'.len_utf8()..];
         let Some(tail) = ["开始", "起"].iter().find(|t| after.starts_with(*t)) else { continue };
@@ -638,19 +652,16 @@ fn from_day(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
             continue;
         }
         let day: u32 = text[b - digits..b].parse().unwrap_or(0);
-        let written = &text[b - digits..b + '日'.len_utf8() + tail.len()];
-        let start = text[..b - digits].chars().count();
-        let end = start + written.chars().count();
-        if day == 0 || day > 31 || read.iter().any(|&(s, e)| s < end && start < e) {
+        if day == 0 || day > 31 {
             continue;
         }
         let from = doc.filter(|d| d.1 > 0 && d.2 > 0).and_then(|(y, m, d)| {
             let (y, m) = if day > d { if m == 1 { (y - 1, 12) } else { (y, m - 1) } } else { (y, m) };
             (day <= days_in_month(y, m)).then(|| iso((y, m, day)))
         });
-        found.push(Found { end, written: written.to_string(), period: Period { text: written.to_string(), start: from, end: None } });
+        found.add(b - digits, b + '日'.len_utf8() + tail.len(), from, None);
     }
-    out.extend(found);
+    found.into(out);
 }
 
 /// What [`year_part`] read: the months it spans, and whether it named them by number.
