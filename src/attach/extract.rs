@@ -440,12 +440,11 @@ fn without_class_label(phrase: &str) -> &str {
 /// `对普惠托育示范机构,给予一次性补贴5万元` → `普惠托育示范机构`. Only a clause of the same
 /// sentence, without figures, ending in `的` or opening with `对`.
 fn condition(chars: &[char], sentence_start: usize, clause_start: usize, removable: &[&str]) -> String {
-    let Some(head) = clause_start.checked_sub(1).filter(|&h| h > sentence_start) else { return String::new() };
-    if !matches!(chars[head], ',' | '，') {
+    // (the mark is checked first: most clauses follow none, and a clause is read only after one)
+    if !clause_start.checked_sub(1).is_some_and(|h| matches!(chars.get(h), Some(',' | '，'))) {
         return String::new();
     }
-    let start = chars[sentence_start..head].iter().rposition(|c| matches!(c, ',' | '，' | ';' | '；' | ':' | '：')).map_or(sentence_start, |i| sentence_start + i + 1);
-    let clause: String = chars[start..head].iter().collect();
+    let Some((head, clause)) = clause_before(chars, sentence_start, clause_start) else { return String::new() };
     if has_figure(&clause) || clause.chars().count() > 20 {
         return String::new();
     }
@@ -456,6 +455,14 @@ fn condition(chars: &[char], sentence_start: usize, clause_start: usize, removab
     let clause = clause.trim_start();
     let for_whom = clause.strip_prefix('对').or_else(|| clause.split_once('对').filter(|(mark, _)| indicator::strip(mark, &[]).is_empty()).map(|(_, w)| w));
     for_whom.map(|w| indicator::strip(w, removable)).filter(|w| w.chars().count() >= 2).unwrap_or_default()
+}
+
+/// The clause of the same sentence right before the one at `clause_start`: the position of
+/// the mark that ends it, and its text. None for a sentence's first clause.
+fn clause_before(chars: &[char], sentence_start: usize, clause_start: usize) -> Option<(usize, String)> {
+    let head = clause_start.checked_sub(1).filter(|&h| h > sentence_start)?;
+    let start = chars[sentence_start..head].iter().rposition(|c| matches!(c, ',' | '，' | ';' | '；' | ':' | '：')).map_or(sentence_start, |i| sentence_start + i + 1);
+    Some((head, chars[start..head].iter().collect()))
 }
 
 /// Whether a clause has a figure of its own: digits, other than an age bound (`3岁以下`).
@@ -474,9 +481,7 @@ fn has_figure(clause: &str) -> bool {
 /// What a clause without figures before `clause_start` in its sentence names, for the
 /// classes the next clause lists: its object, after the last `了` (`已确定了…的分类目标`).
 fn classed_thing(chars: &[char], sentence_start: usize, clause_start: usize, removable: &[&str]) -> Option<String> {
-    let head = clause_start.checked_sub(1).filter(|&h| h > sentence_start)?;
-    let start = chars[sentence_start..head].iter().rposition(|c| matches!(c, ',' | '，' | ';' | '；' | ':' | '：')).map_or(sentence_start, |i| sentence_start + i + 1);
-    let clause: String = chars[start..head].iter().collect();
+    let (_, clause) = clause_before(chars, sentence_start, clause_start)?;
     if clause.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
