@@ -397,9 +397,12 @@ fn paragraph(
                 sticky_region = Some(p.name);
             }
         }
-        // the places the sentence names, from those of the paragraph (byte offsets)
+        // the places the sentence names, from those of the paragraph (in text order: the
+        // sentence's are found by a binary search, not a scan of the paragraph's for each)
         let (bs, be) = (byte_at[s], byte_at[e]);
-        let in_sentence: Vec<region::Named> = named.iter().filter(|n| n.start >= bs && n.end <= be).cloned().collect();
+        let from = named.partition_point(|n| n.start < bs);
+        let to = from + named[from..].partition_point(|n| n.start < be);
+        let in_sentence: Vec<region::Named> = named[from..to].iter().filter(|n| n.end <= be).cloned().collect();
         if turn(line, &in_sentence, home, unit) {
             context_ids = unit.place_ids();
         }
