@@ -2,9 +2,12 @@
 // promise; `restart()` terminates the worker (cancelling whatever it was doing) and starts a
 // fresh one; a worker that traps or dies is replaced by itself, failing only the call in flight.
 // `worker`: an already started Worker for `url` to adopt (boot.js starts one early).
+// `module`: a promise of the wasm, compiled by the page (boot.js), or of null: each new
+// worker is given it and only instantiates it, rather than fetch and compile its own.
 export class WorkerBridge {
-  constructor(url, { onRestart, worker } = {}) {
+  constructor(url, { onRestart, worker, module } = {}) {
     this.url = url;
+    this.module = module;
     this.onRestart = onRestart;
     this.pending = new Map();
     this.nextId = 1;
@@ -14,7 +17,7 @@ export class WorkerBridge {
 
   #start(adopted) {
     // the worker answers only what it is asked, so nothing it said before this is lost
-    const w = adopted ?? new Worker(this.url, { type: 'module' });
+    const w = adopted ?? this.#spawn();
     w.onmessage = ({ data }) => {
       const p = this.pending.get(data.id);
       if (!p) return;
@@ -36,6 +39,15 @@ export class WorkerBridge {
     this.worker = w;
     this.ready = this.call('ready');
     this.ready.catch(() => {});
+  }
+
+  #spawn() {
+    if (!this.module) return new Worker(this.url, { type: 'module' });
+    const url = new URL(this.url);
+    url.searchParams.set('module', 'posted');
+    const w = new Worker(url, { type: 'module' });
+    this.module.then((module) => w.postMessage({ module }), () => w.postMessage({ module: null }));
+    return w;
   }
 
   call(method, ...args) {
@@ -76,8 +88,9 @@ export class WorkerBridge {
  * `restarts` counts restart events (a cancel or a trap), not workers.
  */
 export class WorkerPool {
-  constructor(url, { size = 1, depth = 2, onRestart, onReady, adopt } = {}) {
+  constructor(url, { size = 1, depth = 2, onRestart, onReady, adopt, module } = {}) {
     this.url = url;
+    this.module = module;
     this.size = size;
     this.depth = depth;
     this.onRestart = onRestart;
@@ -102,6 +115,7 @@ export class WorkerPool {
     const gen = this.generation;
     slot.bridge = new WorkerBridge(this.url, {
       worker,
+      module: this.module,
       onRestart: (why) => {
         if (why === 'cancelled') return; // counted once by restart()
         this.restarts++;

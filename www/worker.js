@@ -1,12 +1,12 @@
 // The analyzer's module Web Worker: loads the wasm once, runs a short sample through the
-// figures' path (which needs no dictionary), then answers
+// figures' path (which needs no dictionary) unless a file is already waiting, and answers
 // {id, method, args} messages with {id, result} or {id, error, fatal}. `fatal` means the
 // module trapped (a Rust panic or a wasm RuntimeError): the page then recreates this worker.
 import init, { warm, analyzeFigures, keywords, version, debug_panic } from './pkg/zhibiao.js';
 
-// A short article through the whole pipeline before the worker reports ready: the regexes,
-// tables and code paths that warm() does not reach are built (and compiled by the engine)
-// now, not on the user's first file. It touches what articles do: a dateline, a source line,
+// A short article through the whole pipeline before the worker reports ready: the code
+// paths and tables warm() does not reach are compiled by the engine (and built) now, not on
+// the user's next file. It touches what articles do: a dateline, a source line,
 // rates, ranges, approximate and Chinese numerals, periods, places.
 const SAMPLE = new TextEncoder().encode([
   '标题：石家庄市上半年经济运行情况',
@@ -18,21 +18,44 @@ const SAMPLE = new TextEncoder().encode([
 // startedAt and readyAt are on the shared clock (timeOrigin + now(), ms since the epoch), so
 // the page subtracts its own performance.timeOrigin (its navigation start) to place them.
 const t0 = performance.now();
-const ready = (async () => {
-  await init({ module_or_path: new URL('./pkg/zhibiao_bg.wasm', import.meta.url) });
-  const t1 = performance.now();
-  // the figures' path only: jieba's dictionary (~100 ms) is built by the first `keywords`
-  // call, which the page makes once no document waits for its figures
-  try { analyzeFigures(SAMPLE, 'warm-up.txt', ''); } catch { /* only a warm-up */ }
-  const t2 = performance.now();
+let t1 = 0;
+// `?module=posted` (boot.js): the page compiles the wasm and posts it as `{module}` (null if
+// its compile failed); otherwise, and then, the worker fetches and compiles it itself.
+let posted = null;
+const module = new URL(import.meta.url).searchParams.get('module') === 'posted'
+  ? new Promise((resolve) => { posted = resolve; })
+  : Promise.resolve(null);
+const loaded = module
+  .then((m) => init({ module_or_path: m ?? new URL('./pkg/zhibiao_bg.wasm', import.meta.url) }))
+  .then(() => { t1 = performance.now(); });
+
+// The worker's first analyze pays the core's lazy start-up (the engine compiles each
+// function on its first call). A file that is already waiting when the module is loaded
+// pays it itself, at once; otherwise the sample does, in the next task, before `ready`.
+let first = null;
+function firstAnalyze(which, run) {
+  const t = performance.now();
+  try {
+    return run();
+  } finally {
+    first ??= { which, ms: performance.now() - t, at: performance.now() };
+  }
+}
+const ready = loaded.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => {
+  if (!first) {
+    // the figures' path only: jieba's dictionary (~100 ms) is built by the first
+    // `keywords` call, which the page makes once no document waits for its figures
+    try { firstAnalyze('sample', () => analyzeFigures(SAMPLE, 'warm-up.txt', '')); } catch { /* only a warm-up */ }
+  }
   return {
     version: version(),
-    initMs: t1 - t0, // fetch + compile + instantiate the wasm
-    firstAnalyzeMs: t2 - t1, // this worker's first analyze (the sample): the core's lazy start-up
+    initMs: t1 - t0, // fetch + compile + instantiate the wasm (or wait for the page's and instantiate)
+    firstAnalyzeMs: first.ms, // this worker's first analyze: the core's lazy start-up
+    firstAnalyzed: first.which, // 'sample', or 'file' when a file was waiting for the module
     startedAt: performance.timeOrigin + t0,
-    readyAt: performance.timeOrigin + t2,
+    readyAt: performance.timeOrigin + first.at,
   };
-})();
+});
 
 // jieba's dictionary, built by the first keywords request (after the figures of the files
 // the page holds: it asks for keywords once no document waits for its figures).
@@ -47,13 +70,13 @@ const methods = {
   // The report without its keywords (the page asks for them next, with `keywords`), so the
   // metrics are shown without waiting for TextRank. `encoding`: '' detects.
   async analyze(bytes, name, encoding) {
-    await ready;
-    // a File or Blob from the page is read here, off the page's thread
+    // a File or Blob from the page is read here, off the page's thread (while the module loads)
     if (bytes instanceof Blob) bytes = await bytes.arrayBuffer();
+    await loaded;
     const t = performance.now();
     const u8 = new Uint8Array(bytes);
     try {
-      const report = analyzeFigures(u8, name, encoding ?? '');
+      const report = firstAnalyze('file', () => analyzeFigures(u8, name, encoding ?? ''));
       return { report, ms: performance.now() - t, bytes: u8.length };
     } catch (e) {
       if (e && typeof e === 'object') e.bytes = u8.length;
@@ -66,12 +89,18 @@ const methods = {
   },
   // for the tests of the page's recovery: a panic inside the module
   async panic() {
-    await ready;
+    await loaded;
     debug_panic();
   },
 };
 
-self.onmessage = async ({ data: { id, method, args } }) => {
+self.onmessage = async ({ data }) => {
+  // the page's compiled module: no answer (the page may not listen yet)
+  if ('module' in data) {
+    posted?.(data.module instanceof WebAssembly.Module ? data.module : null);
+    return;
+  }
+  const { id, method, args } = data;
   try {
     const fn = methods[method];
     if (!fn) throw new Error(`unknown method ${method}`);

@@ -25,7 +25,7 @@ const MIME = {
  * works from any path). Returns { url, close, requests } (requests: every path asked for).
  * `hold(rel)`, if given, may return a promise the response waits for (a slow download).
  */
-export async function serveStatic(dir, prefix = '/', { hold } = {}) {
+export async function serveStatic(dir, prefix = '/', { hold, type } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -39,7 +39,8 @@ export async function serveStatic(dir, prefix = '/', { hold } = {}) {
     if (!file.startsWith(dir + path.sep)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const mime = type?.(rel) ?? MIME[path.extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': mime, 'cache-control': 'no-store' });
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -52,6 +52,35 @@ test('a file dropped while the module loads waits for it and gets the native rep
   assert.deepEqual(errors, []);
 });
 
+// boot.js compiles the wasm once, on the page, and every worker of the pool instantiates that
+// compile; on a host that serves .wasm under another type the compile fails, and each worker
+// fetches the module itself (wasm-bindgen's fallback), so the page still works.
+for (const { wasmType, fetches } of [
+  { wasmType: undefined, fetches: (n) => n === 1 },
+  { wasmType: 'application/octet-stream', fetches: (n) => n >= 3 },
+]) {
+  test(`three workers, .wasm served as ${wasmType ?? 'application/wasm'}: the module is fetched ${wasmType ? 'by every worker' : 'once'}`, { timeout: TIMEOUT }, async () => {
+    const server = await serveStatic(DIST, '/', { type: (rel) => (rel.endsWith('.wasm') ? wasmType : undefined) });
+    cleanup.push(() => server.close());
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}?workers=3`);
+    await page.waitForFunction(() => window.__zhibiao?.pool.readyCount === 3, null, { timeout: TIMEOUT });
+    const file = path.join(SHARED, 'seeds', '002_ccece93cdd1aa1d0.txt');
+    await page.setInputFiles('#files', file);
+    await page.waitForFunction(() => window.__zhibiao.docs[0]?.doneAt != null, null, { timeout: TIMEOUT });
+    const { keywords: _k1, ...got } = comparable(await page.evaluate(() => window.__zhibiao.docs[0].report));
+    const { keywords: _k2, ...want } = comparable(nativeReport(file));
+    assert.deepEqual(got, want);
+    const n = server.requests.filter((u) => u.includes('zhibiao_bg.wasm')).length;
+    assert.ok(fetches(n), `${n} fetches of the wasm`);
+    assert.deepEqual(errors, []);
+  });
+}
+
 /** scripts/serve.py on a free port; resolves with its URL and a log of "METHOD path status" lines. */
 async function servePy() {
   const child = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), '0', DIST], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -102,8 +131,8 @@ test('make serve: no-cache with Last-Modified (revalidated, not downloaded again
     await page.goto(url);
     return page.waitForFunction(() => window.__zhibiao?.workerInfo, null, { timeout: TIMEOUT }).then((h) => h.jsonValue());
   };
-  // every worker of a visit fetches the module, some after the first is ready: wait until
-  // the server has seen no request for a while, so that no fetch of one visit counts for the next
+  // a visit's requests may go on after its first worker is ready: wait until the server has
+  // seen no request for a while, so that no fetch of one visit counts for the next
   const settled = async () => {
     for (let n = log.length, quiet = 0; quiet < 10; quiet++) {
       await new Promise((r) => setTimeout(r, 100));
