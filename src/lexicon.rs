@@ -1,4 +1,4 @@
-//! Lexicons kept as data (`lexicons/*.txt`), parsed once.
+//! Lexicons kept as data (`lexicons/*.txt`), parsed once (build.rs uses it too).
 //!
 //! Format: one entry a line; `#` starts a comment; `a => b` maps a spelling to what is
 //! reported; `key: word word …` lists words under a key.
@@ -45,15 +45,6 @@ pub fn sections(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
     out
 }
 
-/// A regex alternation of the words, longest first, each escaped.
-pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
-    let mut w: Vec<&str> = words.into_iter().collect();
-    w.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-    w.dedup();
-    w.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
-}
-
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,7 +55,6 @@ mod tests {
         assert_eq!(m, vec![("周岁", "岁"), ("元", "元")]);
         let k = keyed("income: 收入 工资\n# x\neconomy: GDP");
         assert_eq!(k, vec![("income", vec!["收入", "工资"]), ("economy", vec!["GDP"])]);
-        assert_eq!(alternation(["a", "abc", "a.b"]), "abc|a\\.b|a");
         let s = sections("# c\nlost\n[start]\n网站首页\nAll Rights Reserved # why\n\n[nav]\n更多 >>\n");
         assert_eq!(s, vec![("start", vec!["网站首页", "All Rights Reserved"]), ("nav", vec!["更多 >>"])]);
     }

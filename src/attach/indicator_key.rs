@@ -9,8 +9,6 @@
 //! and gives no key. [`category_of`] is looser: a phrase that ends in a standard
 //! indicator belongs to that indicator's category.
 
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
 
 /// A standard statistical indicator: its canonical name and its SPEC category.
 #[derive(Debug, PartialEq, Eq)]
@@ -19,69 +17,21 @@ pub struct Indicator {
     pub category: &'static str,
 }
 
-/// The indicators, and every synonym (normalised) with the index of its indicator.
-struct Table {
-    indicators: Vec<Indicator>,
-    synonyms: Vec<(String, usize)>,
-    /// Synonyms (their indices) by their first character.
-    by_first: FxHashMap<char, Vec<usize>>,
-}
+#[path = "indicator_spelling.rs"]
+mod spelling;
+pub use spelling::normalise;
 
-/// `key | category | synonym …` lines.
-fn parse(data: &'static str) -> (Vec<Indicator>, Vec<(String, usize)>) {
-    let mut indicators = Vec::new();
-    let mut synonyms = Vec::new();
-    for line in crate::lexicon::entries(data) {
-        let mut cols = line.split('|').map(str::trim);
-        let (Some(key), Some(category)) = (cols.next(), cols.next()) else { continue };
-        let i = indicators.len();
-        indicators.push(Indicator { key, category });
-        synonyms.push((normalise(key), i));
-        for s in cols.next().unwrap_or("").split_whitespace() {
-            synonyms.push((normalise(s), i));
-        }
-    }
-    synonyms.retain(|(s, _)| !s.is_empty());
-    (indicators, synonyms)
-}
+// INDICATORS (`key | category | synonym …` lines, in order), SYNONYMS (every synonym
+// normalised, with the index of its indicator) and BY_FIRST (the synonyms by their first
+// character, sorted): built from lexicons/indicators.txt by build.rs. An index by first
+// character, not an Aho-Corasick automaton: the phrases looked up are short, and the
+// automaton over 1 500 synonyms took ~4 ms to build natively; parsing and normalising the
+// lexicon at run time was a tenth of that, which the browser's first report still paid.
+include!(concat!(env!("OUT_DIR"), "/indicators.rs"));
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let (indicators, synonyms) = parse(include_str!("../../lexicons/indicators.txt"));
-    // an index by first character, not an Aho-Corasick automaton: the phrases looked up are
-    // short, and the automaton over 1 500 synonyms took ~4 ms to build natively (issue 12:
-    // the first report waits for it), the index a tenth of that
-    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
-    for (i, (syn, _)) in synonyms.iter().enumerate() {
-        if let Some(c) = syn.chars().next() {
-            by_first.entry(c).or_default().push(i);
-        }
-    }
-    Table { indicators, synonyms, by_first }
-});
-
-/// The spelling matching compares: no spaces, 的, 、, quotes or brackets; ASCII letters
-/// and digits half-width and upper case; Roman numerals as Latin letters (`Ⅲ类` = `III类`).
-pub fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            c if c.is_whitespace() => {}
-            '的' | '、' | '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》' | '(' | ')' | '（' | '）'
-            | '【' | '】' | '[' | ']' | '·' => {}
-            'Ⅰ' => out.push('I'),
-            'Ⅱ' => out.push_str("II"),
-            'Ⅲ' => out.push_str("III"),
-            'Ⅳ' => out.push_str("IV"),
-            'Ⅴ' => out.push('V'),
-            '\u{FF01}'..='\u{FF5E}' => {
-                // full-width ASCII
-                let h = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
-                out.push(h.to_ascii_uppercase());
-            }
-            c => out.push(c.to_ascii_uppercase()),
-        }
-    }
-    out
+/// The synonyms (indices into SYNONYMS) that begin with `c`.
+fn synonyms_from(c: char) -> &'static [u16] {
+    BY_FIRST.binary_search_by_key(&c, |&(first, _)| first).map_or(&[], |at| BY_FIRST[at].1)
 }
 
 /// Words that may stand before a synonym without changing what it measures: the region
@@ -297,12 +247,12 @@ struct Found<'a> {
 
 /// Every synonym in `phrase`, overlapping ones too, in the order of where they end.
 fn found(phrase: &str) -> Vec<Found<'_>> {
-    let t = &*TABLE;
     let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (end, start, synonym)
     for (i, c) in phrase.char_indices() {
-        for &k in t.by_first.get(&c).map_or(&[][..], Vec::as_slice) {
-            if phrase[i..].starts_with(t.synonyms[k].0.as_str()) {
-                hits.push((i + t.synonyms[k].0.len(), i, k));
+        for &k in synonyms_from(c) {
+            let k = k as usize;
+            if phrase[i..].starts_with(SYNONYMS[k].0) {
+                hits.push((i + SYNONYMS[k].0.len(), i, k));
             }
         }
     }
@@ -313,7 +263,7 @@ fn found(phrase: &str) -> Vec<Found<'_>> {
             let before = before.rfind(is_separator).map_or(before, |i| &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]);
             let after = &phrase[end..];
             let after = after.find(is_separator).map_or(after, |i| &after[..i]);
-            let (syn, indicator) = &t.synonyms[k];
+            let (syn, indicator) = &SYNONYMS[k];
             Found { indicator: *indicator, chars: syn.chars().count(), before, after }
         })
         .collect()
@@ -331,7 +281,7 @@ pub fn lookup(indicator: &str) -> Option<&'static Indicator> {
         .into_iter()
         .filter(|f| !after_share(f.before) && prefix_ok(f.before) && suffix_ok(f.after))
         .max_by_key(|f| f.chars)?;
-    TABLE.indicators.get(best.indicator)
+    INDICATORS.get(best.indicator)
 }
 
 /// The category of the standard indicator a phrase ends in (whatever stands before it:
@@ -342,12 +292,12 @@ pub fn category_of(indicator: &str) -> Option<&'static str> {
         .into_iter()
         .filter(|f| !after_share(f.before) && suffix_ok(f.after))
         .max_by_key(|f| f.chars)?;
-    TABLE.indicators.get(best.indicator).map(|i| i.category)
+    INDICATORS.get(best.indicator).map(|i| i.category)
 }
 
 /// Every indicator of the lexicon (for tests and tools).
 pub fn all() -> &'static [Indicator] {
-    &TABLE.indicators
+    &INDICATORS
 }
 
 #[cfg(test)]
@@ -357,21 +307,39 @@ mod tests {
 
     #[test]
     fn lexicon_is_well_formed() {
-        let t = &*TABLE;
-        assert!(t.indicators.len() >= 300, "{} keys", t.indicators.len());
+        assert!(INDICATORS.len() >= 300, "{} keys", INDICATORS.len());
         let mut keys = FxHashMap::default();
-        for ind in &t.indicators {
+        for ind in &INDICATORS {
             assert!(super::super::classify::ALL.contains(&ind.category), "{}: {}", ind.key, ind.category);
             assert!(keys.insert(ind.key, ()).is_none(), "key twice: {}", ind.key);
         }
         // a synonym names one indicator only
         let mut owner: FxHashMap<&str, usize> = FxHashMap::default();
-        for (s, i) in &t.synonyms {
-            if let Some(&j) = owner.get(s.as_str()) {
-                assert_eq!(i, &j, "{s} belongs to {} and {}", t.indicators[j].key, t.indicators[*i].key);
+        for &(s, i) in &SYNONYMS {
+            if let Some(&j) = owner.get(s) {
+                assert_eq!(i, j, "{s} belongs to {} and {}", INDICATORS[j].key, INDICATORS[i].key);
             }
-            owner.insert(s, *i);
+            owner.insert(s, i);
         }
+    }
+
+    /// The tables build.rs wrote hold what the lexicon says, spelled as `normalise` spells.
+    #[test]
+    fn tables_are_the_lexicon() {
+        let lines: Vec<&str> = crate::lexicon::entries(include_str!("../../lexicons/indicators.txt")).filter(|l| l.split('|').count() >= 2).collect();
+        assert_eq!(lines.len(), INDICATORS.len());
+        for (line, ind) in lines.iter().zip(&INDICATORS) {
+            let mut cols = line.split('|').map(str::trim);
+            assert_eq!((cols.next(), cols.next()), (Some(ind.key), Some(ind.category)));
+            for syn in std::iter::once(ind.key).chain(cols.next().unwrap_or("").split_whitespace()) {
+                assert!(SYNONYMS.contains(&(normalise(syn).as_str(), INDICATORS.iter().position(|i| i.key == ind.key).unwrap())), "{syn}");
+            }
+        }
+        assert!(BY_FIRST.windows(2).all(|w| w[0].0 < w[1].0), "BY_FIRST sorted for the binary search");
+        for (c, list) in &BY_FIRST {
+            assert!(list.iter().all(|&k| SYNONYMS[k as usize].0.starts_with(*c)));
+        }
+        assert_eq!(BY_FIRST.iter().map(|(_, l)| l.len()).sum::<usize>(), SYNONYMS.len());
     }
 
     #[test]
@@ -497,7 +465,7 @@ mod tests {
 
     // The pattern `prefix` replaced, the oracle: words that may stand before a synonym
     // without changing what it measures.
-    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    static PREFIX: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         let provinces = "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|台湾|香港|澳门|中国|全国|我国|全球";
         let region = r"(?:全|我|本|该)(?:国|省|市|区|县|州|盟|旗|镇|乡|街道|村|社会)";
         let place = r"\p{Han}{1,7}?(?:自治区|自治州|自治县|特别行政区|街道|省|市|县|区|州|盟|旗|镇|乡)";

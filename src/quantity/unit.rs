@@ -10,11 +10,9 @@
 //!
 //! The words come from `lexicons/units_si.txt` (the legal units of measurement),
 //! `lexicons/units_customary.txt` and `lexicons/measure_words.txt`; each file says where its
-//! entries come from. The grammar generates the prefixed and squared forms once, at start.
+//! entries come from. The grammar generates the prefixed and squared forms once, at build time
+//! (`unit_table.rs`, run by build.rs).
 
-use crate::lexicon;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::LazyLock;
 
 /// A unit read after a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,121 +25,15 @@ pub struct Unit {
     pub symbol: bool,
 }
 
-struct Units {
-    /// Chinese names (and `%`, `℃` …) → the name reported.
-    names: FxHashMap<String, String>,
-    max_name: usize,
-    /// Symbols, prefixed ones included.
-    symbols: FxHashSet<String>,
-    /// Words a compound unit can be "per" besides units.
-    per: FxHashSet<String>,
-    /// The first chars of the names: most chars after a number start none.
-    first: FxHashSet<char>,
-    /// A measure word followed by these chars is another word (`个月`, `家庭`).
-    not_units: Vec<Vec<char>>,
-}
+// NAMES (Chinese names and `%`, `℃` … → the name reported, sorted by name), SYMBOLS
+// (prefixed ones included), PER (words a compound unit can be "per" besides units), FIRST
+// (the first chars of the names: most chars after a number start none), MAX_NAME and
+// NOT_UNITS (a measure word followed by these is another word: `个月`, `家庭`): generated
+// by build.rs with src/quantity/unit_table.rs.
+include!(concat!(env!("OUT_DIR"), "/units.rs"));
 
-static UNITS: LazyLock<Units> = LazyLock::new(build);
-
-fn build() -> Units {
-    let si = lexicon::sections(include_str!("../../lexicons/units_si.txt"));
-    let customary = lexicon::sections(include_str!("../../lexicons/units_customary.txt"));
-    let section = |secs: &[(&'static str, Vec<&'static str>)], name: &str| -> Vec<&'static str> {
-        secs.iter().filter(|(n, _)| *n == name).flat_map(|(_, v)| v.iter().copied()).collect()
-    };
-    let mut names: FxHashMap<String, String> = FxHashMap::default();
-    let mut symbols: FxHashSet<String> = FxHashSet::default();
-    let mut add_name = |w: &str, reported: &str| {
-        names.entry(w.to_string()).or_insert_with(|| reported.to_string());
-    };
-    let prefixes: Vec<(&str, &str)> = section(&si, "prefix")
-        .iter()
-        .filter_map(|l| {
-            let mut f = l.split_whitespace();
-            Some((f.next()?, f.next()?))
-        })
-        .collect();
-    let mut lengths: Vec<String> = Vec::new();
-    for line in section(&si, "unit") {
-        let mut fields = line.split_whitespace();
-        let Some(sym) = fields.next() else { continue };
-        let cn: Vec<&str> = fields.collect();
-        let is_length = sym == "m";
-        if sym != "-" {
-            let (bare_ok, s) = match sym.strip_prefix('~') {
-                Some(s) => (false, s),
-                None => (true, sym),
-            };
-            if bare_ok {
-                symbols.insert(s.to_string());
-            }
-            for (p, _) in &prefixes {
-                symbols.insert(format!("{p}{s}"));
-            }
-        }
-        for n in cn {
-            let (bare_ok, n) = match n.strip_prefix('~') {
-                Some(n) => (false, n),
-                None => (true, n),
-            };
-            if bare_ok {
-                add_name(n, n);
-                if is_length {
-                    lengths.push(n.to_string());
-                }
-            }
-            for (_, p) in prefixes.iter().filter(|(_, p)| *p != "-") {
-                let w = format!("{p}{n}");
-                add_name(&w, &w);
-                if is_length {
-                    lengths.push(w);
-                }
-            }
-        }
-    }
-    for line in section(&si, "plain") {
-        let mut fields = line.split_whitespace();
-        let (Some(sym), Some(n)) = (fields.next(), fields.next()) else { continue };
-        if sym != "-" {
-            symbols.insert(sym.to_string());
-        }
-        if n != "-" {
-            add_name(n, n);
-        }
-    }
-    // customary units, currencies, relative units and measure words; `a => b` maps
-    let mapped = |l: &'static str| match l.split_once("=>") {
-        Some((a, b)) => (a.trim(), b.trim()),
-        None => (l, l),
-    };
-    let mut per: FxHashSet<String> = FxHashSet::default();
-    // the mappings first, so that `千米 => 公里` wins over the generated `千米`
-    let mut words: Vec<(&str, &str)> = Vec::new();
-    for s in ["customary", "relative", "currency"] {
-        words.extend(section(&customary, s).into_iter().map(mapped));
-    }
-    words.extend(lexicon::entries(include_str!("../../lexicons/measure_words.txt")).map(mapped));
-    for (a, b) in &words {
-        names.insert(a.to_string(), b.to_string());
-    }
-    lengths.extend(section(&customary, "length").into_iter().map(String::from));
-    for l in &lengths {
-        for (sq, _) in [("平方", 2), ("立方", 3)] {
-            let w = format!("{sq}{l}");
-            let reported = match names.get(l.as_str()) {
-                Some(r) if r != l => format!("{sq}{r}"),
-                _ => w.clone(),
-            };
-            names.entry(w).or_insert(reported);
-        }
-    }
-    for p in section(&customary, "per") {
-        per.insert(p.to_string());
-    }
-    let max_name = names.keys().map(|k| k.chars().count()).max().unwrap_or(1);
-    let not_units = lexicon::entries(include_str!("../../lexicons/not_units.txt")).map(|w| w.chars().collect()).collect();
-    let first = names.keys().filter_map(|k| k.chars().next()).collect();
-    Units { names, max_name, symbols, per, first, not_units }
+fn sorted_has(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
 }
 
 /// The unit at `chars[i..limit]`, if one is there.
@@ -166,7 +58,6 @@ pub fn is_symbol_char(c: char) -> bool {
 }
 
 fn simple(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
-    let u = &*UNITS;
     let c = *chars.get(i)?;
     if i >= limit {
         return None;
@@ -174,26 +65,26 @@ fn simple(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
     if is_symbol_char(c) && c != '℃' {
         return symbol(chars, i, limit);
     }
-    if !u.first.contains(&c) {
+    if FIRST.binary_search(&c).is_err() {
         return None;
     }
     // the longest Chinese name that fits
-    let max = u.max_name.min(limit - i);
+    let max = MAX_NAME.min(limit - i);
     let mut word = String::with_capacity(max * 3);
-    let mut best: Option<(usize, &String)> = None;
+    let mut best: Option<(usize, &str)> = None;
     for (k, &ch) in chars[i..i + max].iter().enumerate() {
         word.push(ch);
-        if let Some(r) = u.names.get(&word) {
-            best = Some((k + 1, r));
+        if let Ok(at) = NAMES.binary_search_by(|(n, _)| (*n).cmp(word.as_str())) {
+            best = Some((k + 1, NAMES[at].1));
         }
     }
     let (len, reported) = best?;
     // `3个月`, `5家庭`: the measure word begins another word
     let rest = &chars[i..limit];
-    if u.not_units.iter().any(|nu| nu.len() > len && rest.starts_with(nu)) {
+    if NOT_UNITS.iter().any(|nu| nu.len() > len && rest.starts_with(nu)) {
         return None;
     }
-    Some(Unit { name: reported.clone(), end: i + len, symbol: false })
+    Some(Unit { name: reported.to_string(), end: i + len, symbol: false })
 }
 
 /// A Latin symbol with its exponent: `kW`, `km²`, `m3`, `μg`, `°C`.
@@ -203,7 +94,7 @@ fn symbol(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
         j += 1;
     }
     let mut s: String = chars[i..j].iter().collect();
-    if !UNITS.symbols.contains(&s) {
+    if !sorted_has(&SYMBOLS, &s) {
         return None;
     }
     let exponent = j < limit
@@ -221,12 +112,11 @@ fn symbol(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
 
 /// A time word a compound unit is "per": `元/年`, `人次/日`.
 fn per_word(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
-    let u = &*UNITS;
     let mut word = String::new();
     let mut best = None;
     for (k, &ch) in chars[i..limit.min(i + 2)].iter().enumerate() {
         word.push(ch);
-        if u.per.contains(&word) {
+        if sorted_has(&PER, &word) {
             best = Some(Unit { name: word.clone(), end: i + k + 1, symbol: false });
         }
     }
@@ -236,7 +126,7 @@ fn per_word(chars: &[char], i: usize, limit: usize) -> Option<Unit> {
 /// Whether a measure word at `i` is the start of another word (`3个月`, `5家庭`).
 pub fn blocked(chars: &[char], i: usize, limit: usize) -> bool {
     let rest = &chars[i.min(limit)..limit];
-    UNITS.not_units.iter().any(|nu| rest.starts_with(nu))
+    NOT_UNITS.iter().any(|nu| rest.starts_with(nu))
 }
 
 /// Shares, ratios and multiples: `%`, `‰`, `个百分点`, `百分点`, `倍`, `比`.
@@ -250,9 +140,31 @@ pub fn is_unit(word: &str) -> bool {
     at(&chars, 0, chars.len()).is_some_and(|u| u.end == chars.len())
 }
 
+// the generator build.rs runs, for the test that checks its tables
+#[cfg(test)]
+#[path = "unit_table.rs"]
+mod unit_table;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The static tables are what the grammar generates from the lexicons now (build.rs
+    /// wrote them with the same code), sorted for the binary searches.
+    #[test]
+    fn tables_are_the_grammar() {
+        let u = unit_table::build();
+        let mut names: Vec<(&str, &str)> = u.names.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        names.sort_unstable();
+        assert_eq!(NAMES.to_vec(), names);
+        assert_eq!(SYMBOLS.len(), u.symbols.len());
+        assert!(SYMBOLS.iter().all(|s| u.symbols.contains(*s)) && SYMBOLS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PER.len() == u.per.len() && PER.iter().all(|s| u.per.contains(*s)) && PER.windows(2).all(|w| w[0] < w[1]));
+        assert!(FIRST.len() == u.first.len() && FIRST.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(MAX_NAME, u.max_name);
+        assert_eq!(NOT_UNITS.iter().map(|w| w.to_vec()).collect::<Vec<_>>(), u.not_units);
+        assert!(names.iter().any(|&(a, b)| (a, b) == ("千米", "公里")) && sorted_has(&SYMBOLS, "km"));
+    }
 
     fn read(s: &str) -> Option<(String, usize)> {
         let chars: Vec<char> = s.chars().collect();
