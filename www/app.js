@@ -77,7 +77,6 @@ window.zhibiaoBootWorker = null; // boot.js, if it runs late, leaves the pool al
 const bridge = new WorkerPool(new URL('./worker.js', import.meta.url), {
   size: POOL_SIZE,
   adopt: booted ?? undefined,
-  module: window.zhibiaoWasm ?? undefined, // boot.js's compile of the wasm, shared by every worker
   onRestart: (why) => { if (why !== 'cancelled') note(`分析模块已重启（${why === 'trap' ? '模块崩溃' : why}），继续处理其余文件。`); },
 });
 bridge.ready.then((info) => {

@@ -2,8 +2,8 @@
 // promise; `restart()` terminates the worker (cancelling whatever it was doing) and starts a
 // fresh one; a worker that traps or dies is replaced by itself, failing only the call in flight.
 // `worker`: an already started Worker for `url` to adopt (boot.js starts one early).
-// `module`: a promise of the wasm, compiled by the page (boot.js), or of null: each new
-// worker is given it and only instantiates it, rather than fetch and compile its own.
+// `module`: a promise of the compiled wasm (or of null): a worker started here is given it
+// and only instantiates it, rather than fetch and compile its own.
 export class WorkerBridge {
   constructor(url, { onRestart, worker, module } = {}) {
     this.url = url;
@@ -88,9 +88,9 @@ export class WorkerBridge {
  * `restarts` counts restart events (a cancel or a trap), not workers.
  */
 export class WorkerPool {
-  constructor(url, { size = 1, depth = 2, onRestart, onReady, adopt, module } = {}) {
+  constructor(url, { size = 1, depth = 2, onRestart, onReady, adopt } = {}) {
     this.url = url;
-    this.module = module;
+    this.module = null; // the first worker's compile of the wasm, once it is ready
     this.size = size;
     this.depth = depth;
     this.onRestart = onRestart;
@@ -106,8 +106,17 @@ export class WorkerPool {
     // soon as more files wait than it holds: starting a worker is ~250 ms of CPU, which would
     // otherwise be taken from the first report on a 2-core machine.
     this.#add(adopt);
-    this.ready = this.slots[0].ready;
-    this.ready.then(() => this.#grow(), () => {});
+    this.#firstReady();
+  }
+
+  /** The other workers start once the first is ready, and share its compile of the wasm. */
+  #firstReady() {
+    const first = this.slots[0];
+    this.ready = first.ready;
+    this.ready.then(() => {
+      this.module ??= first.bridge.call('module').catch(() => null);
+      this.#grow();
+    }, () => {});
   }
 
   #add(worker) {
@@ -191,7 +200,7 @@ export class WorkerPool {
     this.restarts++;
     for (const s of old) s.bridge.close(reason); // rejects their calls (not re-queued: old generation)
     for (let i = 0; i < n; i++) this.#add();
-    this.ready = this.slots[0].ready;
+    this.#firstReady();
     this.onRestart?.(reason);
   }
 }

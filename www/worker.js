@@ -2,7 +2,10 @@
 // figures' path (which needs no dictionary) unless a file is already waiting, and answers
 // {id, method, args} messages with {id, result} or {id, error, fatal}. `fatal` means the
 // module trapped (a Rust panic or a wasm RuntimeError): the page then recreates this worker.
-import init, { warm, analyzeFigures, keywords, version, debug_panic } from './pkg/zhibiao.js';
+// The glue is imported, and the wasm fetched and compiled, at once and side by side: a
+// static import would hold this script (and the wasm's fetch) until the glue has loaded.
+const glue = import('./pkg/zhibiao.js');
+let warm, analyzeFigures, keywords, version, debug_panic;
 
 // A short article through the whole pipeline before the worker reports ready: the code
 // paths and tables warm() does not reach are compiled by the engine (and built) now, not on
@@ -19,15 +22,21 @@ const SAMPLE = new TextEncoder().encode([
 // the page subtracts its own performance.timeOrigin (its navigation start) to place them.
 const t0 = performance.now();
 let t1 = 0;
-// `?module=posted` (boot.js): the page compiles the wasm and posts it as `{module}` (null if
-// its compile failed); otherwise, and then, the worker fetches and compiles it itself.
+// `?module=posted`: the pool gives this worker the module its first worker compiled, as
+// `{module}` (null if that compile failed); otherwise the worker fetches and compiles it,
+// streaming, on its own thread (not the page's, which is busy laying out the page).
+const WASM = new URL('./pkg/zhibiao_bg.wasm', import.meta.url);
 let posted = null;
-const module = new URL(import.meta.url).searchParams.get('module') === 'posted'
-  ? new Promise((resolve) => { posted = resolve; })
-  : Promise.resolve(null);
-const loaded = module
-  .then((m) => init({ module_or_path: m ?? new URL('./pkg/zhibiao_bg.wasm', import.meta.url) }))
-  .then(() => { t1 = performance.now(); });
+let tModule = null; // when the pool's module came
+const compiled = new URL(import.meta.url).searchParams.get('module') === 'posted'
+  ? new Promise((resolve) => { posted = resolve; }).then((m) => { tModule = performance.now(); return m; })
+  : WebAssembly.compileStreaming(fetch(WASM)).catch(() => null); // e.g. .wasm served as another type
+const loaded = Promise.all([glue, compiled]).then(async ([core, m]) => {
+  ({ warm, analyzeFigures, keywords, version, debug_panic } = core);
+  // a failed compile: wasm-bindgen fetches the module again and instantiates its bytes
+  await core.default({ module_or_path: m ?? WASM });
+  t1 = performance.now();
+});
 
 // The worker's first analyze pays the core's lazy start-up (the engine compiles each
 // function on its first call). A file that is already waiting when the module is loaded
@@ -49,10 +58,11 @@ const ready = loaded.then(() => new Promise((resolve) => setTimeout(resolve, 0))
   }
   return {
     version: version(),
-    initMs: t1 - t0, // fetch + compile + instantiate the wasm (or wait for the page's and instantiate)
+    initMs: t1 - t0, // fetch + compile + instantiate the wasm (or wait for the pool's and instantiate)
     firstAnalyzeMs: first.ms, // this worker's first analyze: the core's lazy start-up
     firstAnalyzed: first.which, // 'sample', or 'file' when a file was waiting for the module
     startedAt: performance.timeOrigin + t0,
+    moduleAt: tModule == null ? null : performance.timeOrigin + tModule, // the pool's compiled module reached this worker
     readyAt: performance.timeOrigin + first.at,
   };
 });
@@ -87,6 +97,8 @@ const methods = {
     await warmDictionary();
     return keywords(text);
   },
+  // the compiled module (null if the compile failed), for the pool's other workers
+  module: () => compiled,
   // for the tests of the page's recovery: a panic inside the module
   async panic() {
     await loaded;
@@ -95,7 +107,7 @@ const methods = {
 };
 
 self.onmessage = async ({ data }) => {
-  // the page's compiled module: no answer (the page may not listen yet)
+  // the pool's compiled module: no answer
   if ('module' in data) {
     posted?.(data.module instanceof WebAssembly.Module ? data.module : null);
     return;
