@@ -196,7 +196,6 @@ function coldRun(mode, o, settleMs, seenAt = NaN) {
     firstAnalyzeMs: info.firstAnalyzeMs, // (3) the worker's first analyze: its built-in sample, or the article if it was waiting
     firstAnalyzed: info.firstAnalyzed ?? 'sample',
     workerStart: info.startedAt - origin,
-    moduleAt: info.moduleAt == null ? NaN : info.moduleAt - origin, // the page's compile reached the worker (boot.js)
     initMs: info.initMs,
     article20kMs: d.ms, // the 20 KB article's own analyze
     domReady: o.domReady,
@@ -454,9 +453,7 @@ for (const [mode, n, what] of MODES) {
   row('(3) first analyze in the worker', f1(s3.firstAnalyzeMs.median), range(c('firstAnalyzeMs')),
     `which: ${['sample', 'file'].map((w) => `${w} ${firsts.filter((x) => x === w).length}`).join(', ')}`);
   row('  worker script start (after navigation)', f1(median(c('workerStart'))), range(c('workerStart')));
-  row('  wasm init (the page\'s compile, or fetch + compile; + instantiate)', f1(median(c('initMs'))), range(c('initMs')));
-  const moduleAt = c('moduleAt').filter(Number.isFinite);
-  if (moduleAt.length) row('  the page\'s compiled wasm reaches the worker', f1(median(moduleAt)), range(moduleAt));
+  row('  wasm init (fetch + compile + instantiate)', f1(median(c('initMs'))), range(c('initMs')));
   row('  page DOM ready (DOMContentLoaded)', f1(median(c('domReady'))), range(c('domReady')));
   row(mode === 'cdp' ? '  the bench sees window.__zhibiao and drops the file' : '  the drop event (at DOMContentLoaded)', f1(median(c('dropAt'))), range(c('dropAt')));
   row('  the 20 KB file reaches the page\'s handler', f1(median(c('queuedAt'))), range(c('queuedAt')));

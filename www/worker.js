@@ -27,9 +27,8 @@ let t1 = 0;
 // streaming, on its own thread (not the page's, which is busy laying out the page).
 const WASM = new URL('./pkg/zhibiao_bg.wasm', import.meta.url);
 let posted = null;
-let tModule = null; // when the pool's module came
 const compiled = new URL(import.meta.url).searchParams.get('module') === 'posted'
-  ? new Promise((resolve) => { posted = resolve; }).then((m) => { tModule = performance.now(); return m; })
+  ? new Promise((resolve) => { posted = resolve; })
   : WebAssembly.compileStreaming(fetch(WASM)).catch(() => null); // e.g. .wasm served as another type
 const loaded = Promise.all([glue, compiled]).then(async ([core, m]) => {
   ({ warm, analyzeFigures, keywords, version, debug_panic } = core);
@@ -62,7 +61,6 @@ const ready = loaded.then(() => new Promise((resolve) => setTimeout(resolve, 0))
     firstAnalyzeMs: first.ms, // this worker's first analyze: the core's lazy start-up
     firstAnalyzed: first.which, // 'sample', or 'file' when a file was waiting for the module
     startedAt: performance.timeOrigin + t0,
-    moduleAt: tModule == null ? null : performance.timeOrigin + tModule, // the pool's compiled module reached this worker
     readyAt: performance.timeOrigin + first.at,
   };
 });

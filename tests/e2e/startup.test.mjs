@@ -52,7 +52,7 @@ test('a file dropped while the module loads waits for it and gets the native rep
   assert.deepEqual(errors, []);
 });
 
-// boot.js compiles the wasm once, on the page, and every worker of the pool instantiates that
+// The first worker compiles the wasm and every other worker of the pool instantiates that
 // compile; on a host that serves .wasm under another type the compile fails, and each worker
 // fetches the module itself (wasm-bindgen's fallback), so the page still works.
 for (const { wasmType, fetches } of [
