@@ -192,10 +192,19 @@ fn paragraph(
     let mut prev_indicator: Option<String>;
     // the last indicator that stood on its own, which derived ones extend
     let mut topic: Option<String> = None;
+    // the period that held before an enumeration (`2023年,一是…;二是…`): each item starts
+    // from it, a period one item names is that item's (`三是…3年来引进…;四是…共建1503家`)
+    let mut before_items: Option<Option<Period>> = None;
     let mut qi = 0;
     for (s, e) in segment::sentences(&chars) {
         // a run or a bare verb continues the topic of its own sentence, not the last one's
         prev_indicator = None;
+        if super::context::opens_list_item(&chars[s..e]) {
+            match &before_items {
+                Some(p) => sticky = p.clone(),
+                None => before_items = Some(sticky.clone()),
+            }
+        }
         // metrics are read from Chinese prose: style sheets, code and URLs are not
         if !mostly_chinese(&chars[s..e]) {
             while qi < quantities.len() && quantities[qi].span[0] < e {
@@ -1036,6 +1045,13 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_period_named_in_one_item_of_a_list_stays_in_it() {
+        let m = run("2023年,全区推进三项工作:一是扩大投资,新建厂房5座;二是近5年来累计引进企业30家;三是减税,减免税费8亿元。", Some("2024-03-01"), None);
+        let texts: Vec<Option<&str>> = m.iter().map(|m| m.period.as_ref().map(|p| p.text.as_str())).collect();
+        assert_eq!(texts, [Some("2023年"), Some("近5年来"), Some("2023年")], "{m:#?}");
     }
 
     #[test]
