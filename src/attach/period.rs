@@ -348,12 +348,23 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         if caps.name("rel").is_some() && before.ends_with('是') && is_base_of_multiple(&text[m.end..]) {
             continue;
         }
-        let Some(p) = resolve(&caps, doc) else { continue };
+        let Some(mut p) = resolve(&caps, doc) else { continue };
+        // `今年的政府工作报告`: a work report is delivered early in its year and reports on
+        // the year before; the figures it gives without a period of their own are that year's
+        let reviewed = review_year(&caps, &text[m.end..], &p);
+        if let Some(y) = reviewed {
+            p = (Some(iso((y, 1, 1))), Some(iso((y, 12, 31))));
+        }
         let end = idx.char_at(m.end);
         // quotation marks go, both of them: `“十四五”期间` → `十四五期间`, never `十四五”期间`
         // `决定自5月1日起…`: the 自 before a day the pattern does not take goes with it
         let written = if caps.name("since").is_none() && before.ends_with(['自', '从']) { &text[m.start - '自'.len_utf8()..m.end] } else { raw };
-        let text: String = raw.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
+        // (a work report's year reads with its report: `今年的政府工作报告`, not `今年`)
+        let said = match reviewed {
+            Some(_) => report_words(&text[m.start..]),
+            None => raw,
+        };
+        let text: String = said.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
         out.push(Found { end, written: written.to_string(), period: Period { text, start: p.0, end: p.1 } });
     }
     let doc_iso = doc.filter(|d| d.1 > 0 && d.2 > 0).map(iso);
@@ -369,6 +380,34 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         out.sort_by_key(|f| f.end);
     }
     out
+}
+
+/// Reports that review the year before the one they are delivered in: the work reports of
+/// governments, people's congresses, courts and procuratorates (delivered at the sessions
+/// early in a year, on the last year's work).
+const WORK_REPORTS: &[&str] = &["政府工作报告", "工作报告"];
+
+/// `今年的政府工作报告…` → `今年的政府工作报告`: a period's words through the work report
+/// they date (`review_year` found one right after them).
+fn report_words(from: &str) -> &str {
+    let end = WORK_REPORTS.iter().filter_map(|w| from.find(w).map(|i| i + w.len())).min().unwrap_or(from.len());
+    &from[..end]
+}
+
+/// The year a work report reviews, when `after` the period names one the period dates
+/// (`今年的政府工作报告`, `2021年政府工作报告`): the whole year before.
+fn review_year(caps: &grammar::Caps, after: &str, bounds: &(Option<String>, Option<String>)) -> Option<i32> {
+    let (start, end) = (bounds.0.as_deref()?, bounds.1.as_deref()?);
+    let whole_year = (caps.name("year").is_some() || caps.name("rel").is_some())
+        && start.ends_with("-01-01")
+        && end.ends_with("-12-31")
+        && start.get(..4) == end.get(..4);
+    let after = after.trim_start_matches(['的', '”', '"', '《', '》']);
+    if !whole_year || !WORK_REPORTS.iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    let y: i32 = start.get(..4)?.parse().ok()?;
+    Some(y - 1)
 }
 
 /// Events that open a period (`lexicons/events.txt`), longest name first.
@@ -902,6 +941,15 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn a_work_reports_figures_are_of_the_year_it_reviews() {
+        assert_eq!(one("县政府公布了今年的政府工作报告,全县生产总值28亿元", Some("2022-03-10")), ("今年的政府工作报告".into(), s("2021-01-01"), s("2021-12-31")));
+        assert_eq!(one("2019年政府工作报告显示", None), ("2019年政府工作报告".into(), s("2018-01-01"), s("2018-12-31")));
+        // a report of the year, or a part of a year, is not a work report's date
+        assert_eq!(one("2019年统计公报显示", None), ("2019年".into(), s("2019-01-01"), s("2019-12-31")));
+        assert_eq!(one("今年上半年工作报告", Some("2022-08-10")), ("今年上半年".into(), s("2022-01-01"), s("2022-06-30")));
     }
 
     #[test]
