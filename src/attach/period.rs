@@ -505,6 +505,10 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         if covered || prev.is_some_and(|p| p.is_ascii_digit() || "比较同与和第".contains(p)) {
             continue;
         }
+        if let Some(y) = spaced_year(text, i, start, out) {
+            continue_spaced(text, i, len, part, y, out);
+            continue;
+        }
         let written = text[i..i + len].to_string();
         let (s, e) = doc.map_or((None, None), |(y, m, _)| {
             let (a, b) = part.months();
@@ -515,6 +519,41 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         found.push(Found { end, written: written.clone(), period: Period { text: written, start: s, end: e } });
     }
     out.extend(found);
+}
+
+/// The year whose words end right before a part of a year at byte `i` (char `start`),
+/// spaced apart from it (`2005年　二季度起`: a layout space, or a full-width space a legacy
+/// encoding wrote in the middle of the words): the index of that year in `out`.
+fn spaced_year(text: &str, i: usize, start: usize, out: &[Found]) -> Option<usize> {
+    let head = text[..i].trim_end_matches([' ', '\u{3000}']);
+    let spaces = text[head.len()..i].chars().count();
+    if !(1..=2).contains(&spaces) || !head.ends_with('年') {
+        return None;
+    }
+    out.iter().position(|f| {
+        f.end + spaces == start
+            && f.period.start.as_deref().is_some_and(|s| s.ends_with("-01-01"))
+            && f.period.end.as_deref().is_some_and(|e| e.ends_with("-12-31"))
+    })
+}
+
+/// Makes the year `out[y]` and the part of it at bytes `i..i + len` after it one period,
+/// from the part's start on when `起` follows it.
+fn continue_spaced(text: &str, i: usize, len: usize, part: Part, y: usize, out: &mut [Found]) {
+    let year = &mut out[y];
+    let Some(yy) = year.period.start.as_deref().and_then(|s| s.get(..4)).and_then(|s| s.parse::<i32>().ok()) else { return };
+    let from = text[i + len..].starts_with('起');
+    let end = i + len + if from { '起'.len_utf8() } else { 0 };
+    let (a, b) = part.months();
+    let rest = &text[text[..i].trim_end_matches([' ', '\u{3000}']).len()..end];
+    let written = format!("{}{rest}", year.written);
+    year.end += rest.chars().count();
+    year.period = Period {
+        text: written.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect(),
+        start: Some(iso((yy, a, 1))),
+        end: (!from).then(|| iso((yy, b, days_in_month(yy, b)))),
+    };
+    year.written = written;
 }
 
 /// `连续7年稳定在…`: the N full years before the document's year (a record stated in May
@@ -941,6 +980,14 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn a_year_and_its_part_spaced_apart_are_one_period() {
+        assert_eq!(one("2005年 二季度起,电价每千瓦时提高0.02元", Some("2006-05-09")), ("2005年 二季度起".into(), s("2005-04-01"), None));
+        assert_eq!(one("去年　上半年,全市出口增长5%", Some("2006-05-09")), ("去年　上半年".into(), s("2005-01-01"), s("2005-06-30")));
+        // a space after a whole year ends it
+        assert_eq!(one("2005年 全市出口增长5%", Some("2006-05-09")), ("2005年".into(), s("2005-01-01"), s("2005-12-31")));
     }
 
     #[test]
