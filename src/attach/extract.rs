@@ -259,9 +259,12 @@ fn paragraph(
             // (`纳入2021年老旧小区改造计划`), else the paragraph's. Periods are in text
             // order: binary searches, not a scan of them all for every figure.
             let after_fig = periods.partition_point(|f| f.end <= q.span[0]);
-            let period = periods[..after_fig]
-                .last()
-                .filter(|f| f.end > s)
+            // a period right after the figure qualifies what it counts (`发布37档2024年重点
+            // 节目`), whatever day the sentence opened with
+            let next = periods.get(periods.partition_point(|f| f.end <= q.span[1]));
+            let qualifying = next.filter(|f| f.end - f.written.chars().count() == q.span[1] && f.end <= it.clause.1);
+            let period = qualifying
+                .or_else(|| periods[..after_fig].last().filter(|f| f.end > s))
                 .or_else(|| {
                     let i = periods.partition_point(|f| f.end <= q.span[1]);
                     periods.get(i).filter(|f| f.end <= it.clause.1)
@@ -1045,6 +1048,15 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_period_right_after_a_figure_qualifies_it() {
+        let m = run("电视台今天(3月5日)发布了12档2025年重点节目。", Some("2025-03-05"), None);
+        assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2025年"), "{m:#?}");
+        // not one after a break
+        let m = run("今年3月5日共发布12档,2025年还将发布更多。", Some("2025-03-05"), None);
+        assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("今年3月5日"), "{m:#?}");
     }
 
     #[test]
