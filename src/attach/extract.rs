@@ -337,7 +337,8 @@ fn paragraph(
             // a sub-unit opening the clause holds for its figure only
             let named = region::clause_region(&head, ctx.place.as_ref(), &context_ids)
                 .map(|p| p.name)
-                .or_else(|| bracketed_places(&text_of(q.span[1], it.clause.1), ctx, &context_ids));
+                .or_else(|| bracketed_places(&text_of(q.span[1], it.clause.1), ctx, &context_ids))
+                .or_else(|| described_place(&text_of(q.span[1], it.clause.1), &context_ids));
             if named.is_some() {
                 sticky_region = named.clone();
             }
@@ -834,6 +835,14 @@ fn head_noun(phrase: &str) -> Option<String> {
 
 /// Places in brackets right after a figure: `800元/月（广州）`; for several
 /// (`（佛山、东莞、珠海、惠州）`) the unit they share.
+/// The place a figure describes, named in full right after it and its `的`
+/// (`还有4万人的留坝县`, `面积1.2万平方公里的某某市`): the figure is that place's.
+fn described_place(after: &str, ids: &[super::gazetteer::Id]) -> Option<String> {
+    let rest = after.strip_prefix('的')?;
+    let first = region::places(rest, ids).into_iter().next()?;
+    (first.start == 0 && first.full && first.place.id.is_some()).then_some(first.place.name)
+}
+
 fn bracketed_places(after: &str, ctx: &DocContext, ids: &[super::gazetteer::Id]) -> Option<String> {
     let inner = after.strip_prefix(['(', '（'])?;
     let inner = &inner[..inner.find([')', '）'])?];
@@ -1048,6 +1057,15 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_figure_describing_a_place_named_after_it_is_its() {
+        let m = run("除了本县,还有秦岭深处3万人的宁陕县也在名单上。", None, Some("佛坪县"));
+        assert_eq!(m[0].region.as_deref(), Some("宁陕县"), "{m:#?}");
+        // a short name inside a product's name is no place
+        let m = run("每只售价120元的北京烤鸭。", None, Some("佛坪县"));
+        assert_eq!(m[0].region.as_deref(), Some("佛坪县"), "{m:#?}");
     }
 
     #[test]
