@@ -70,6 +70,12 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
                     topic: Vec::new(),
                 };
             }
+            // a dated lede without figures opens a news item of its own: its place holds
+            // for the paragraphs after it (`4月27日,上海的…正式上线。` in a programme's
+            // transcript of several stories)
+            else if let Some(p) = dated_lede_place(line, &unit) {
+                scope.region = Some(p.name);
+            }
             // the section's topic so far, this paragraph included
             let topic = classify::sentence_scores(line);
             scope.topic.resize(topic.len(), 0);
@@ -81,6 +87,29 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
         base += n + 1;
     }
     out
+}
+
+/// The place of a lede paragraph that opens a news item: one sentence, dated by its first
+/// words (`4月27日,`), without figures, whose next words name a division
+/// ([`region::lede_place`]), not one it names later (`3月25日,记者遇到来自安徽的茶商`).
+fn dated_lede_place(line: &str, unit: &DocContext) -> Option<region::Place> {
+    let c: Vec<char> = line.trim().chars().collect();
+    let m = c.iter().take_while(|x| x.is_ascii_digit()).count();
+    let d = (m > 0 && c.get(m) == Some(&'月')).then(|| c[m + 1..].iter().take_while(|x| x.is_ascii_digit()).count())?;
+    let after = m + 1 + d;
+    if d == 0 || !matches!(c.get(after), Some('日')) || !matches!(c.get(after + 1), Some(',' | '，')) {
+        return None;
+    }
+    let rest = &c[after + 2..];
+    let one_sentence = rest.iter().position(|&x| segment::is_sentence_end(x)).is_none_or(|i| i + 1 == rest.len());
+    if !one_sentence || rest.iter().any(char::is_ascii_digit) {
+        return None;
+    }
+    // the place is the item's subject: it opens the words after the date
+    let sentence: String = rest.iter().collect();
+    let ids = unit.place_ids();
+    let first = region::places(&sentence, &ids).into_iter().next().filter(|n| n.start == 0 && !n.foreign)?;
+    region::lede_place(&sentence[..first.end], unit.place.as_ref(), &ids).filter(|p| p.id.is_some())
 }
 
 /// In a national bulletin (a news programme, a file of many items), the place an item
@@ -1057,6 +1086,20 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_dated_lede_opens_an_item_about_its_place() {
+        let text = "佛坪县财政收入3000多万元。\n4月27日,上海的普惠医保正式上线。\n参保人数超过500万。\n其中老人约200万人。";
+        let m = run(text, Some("2021-05-18"), Some("佛坪县"));
+        let regions: Vec<&str> = m.iter().map(|m| m.region.as_deref().unwrap_or("")).collect();
+        assert_eq!(regions, ["佛坪县", "上海市", "上海市"], "{m:#?}");
+        // a lede with figures is a paragraph like any other
+        let m = run("4月27日,上海的普惠医保上线,首日参保10万人。\n参保人数超过500万。", Some("2021-05-18"), Some("佛坪县"));
+        assert_eq!(m[1].region.as_deref(), Some("佛坪县"), "{m:#?}");
+        // the place must be its subject, right after the date
+        let m = run("3月25日,记者遇到几位来自安徽的茶商。\n茶商收购茶叶2.5万公斤。", Some("2021-05-18"), Some("湄潭县"));
+        assert_eq!(m[0].region.as_deref(), Some("湄潭县"), "{m:#?}");
     }
 
     #[test]
