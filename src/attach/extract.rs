@@ -28,6 +28,11 @@ const MAX_LOOKBACK_FOR_PLACE: usize = 160;
 /// How many figures back a change looks for the value it belongs to.
 const MAX_HOST_LOOKBACK: usize = 64;
 
+/// Prepositions whose object a figure can open (`对245家企业调查`, `向3所学校捐赠`; not 把,
+/// whose object is what is moved: `把七八亿资金投到…`): what the
+/// figure counts is the noun after it, not the words before.
+const PREPOSITIONS: &[char] = &['对', '向', '给'];
+
 /// Introduces the value a rate that precedes it belongs to: `增长6.78%,达到7769亿元`.
 const LEADS_TO_VALUE: &[&str] = &["达到", "达", "为", "至"];
 
@@ -718,7 +723,9 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     // `按照…确定的9个城中村改造试点项目`: the figure belongs to the noun after it
     // (but not `按照平均工资的60%确定`, where a verb follows)
     let modifies_after = before.ends_with('的') && !after.is_empty() && !starts_with_verb(after);
-    if modifies_after {
+    // `对245家企业的调查`: the figure is a preposition's object, counting the noun after it
+    let object_of = before.ends_with(PREPOSITIONS) && !indicator::after_noun(after).is_empty() && !starts_with_verb(after);
+    if modifies_after || object_of {
         before.clear();
     }
     let mut b = indicator::strip(&before, removable);
@@ -737,6 +744,12 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     // after a closing quote the words describe the quotation, not the figure
     let a = if after.starts_with(['”', '"', '」', '》']) { String::new() } else { indicator::after_noun(after) };
     let a = indicator::strip(&a, removable);
+    if object_of && !a.is_empty() {
+        // (the noun, not what is done to it: `…企业的抽样调查`, `…学校捐赠图书`)
+        let noun = a.split('的').next().unwrap_or(&a);
+        let end = noun.char_indices().skip(3).map(|(i, _)| i).find(|&i| starts_with_verb(&noun[i..])).unwrap_or(noun.len());
+        return Derived::Own(noun[..end].to_string());
+    }
     if indicator::is_relational(&b, unit) {
         // of the thing named last: a value's topic, or a rate stated alone before it
         // (`投资增长22.6%,高于全国12个百分点`)
@@ -1086,6 +1099,14 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_figure_a_preposition_opens_counts_the_noun_after_it() {
+        let m = run("据市统计局对300家民营企业的抽样调查,职工月工资中位数为4200元。", None, None);
+        assert_eq!(m[0].indicator, "民营企业", "{m:#?}");
+        let m = run("今年共向12所乡村学校捐赠图书。", None, None);
+        assert_eq!(m[0].indicator, "乡村学校", "{m:#?}");
     }
 
     #[test]
