@@ -28,6 +28,9 @@ const MAX_LOOKBACK_FOR_PLACE: usize = 160;
 /// How many figures back a change looks for the value it belongs to.
 const MAX_HOST_LOOKBACK: usize = 64;
 
+/// Adverbs that open a predicate, after a figure that is its subject (`94%将在…完成`).
+const SUBJECT_ADVERBS: &[char] = &['将', '已', '要', '会', '均', '都', '须', '应'];
+
 /// Prepositions whose object a figure can open (`对245家企业调查`, `向3所学校捐赠`; not 把,
 /// whose object is what is moved: `把七八亿资金投到…`): what the
 /// figure counts is the noun after it, not the words before.
@@ -328,7 +331,10 @@ fn paragraph(
                     let after = text_of(q.span[1], it.clause.1);
                     // right after another figure of its clause, with nothing between
                     let adjacent = it.before.0 == it.before.1 && it.before.0 > it.clause.0;
+                    // `4万人的留坝县`: the people of the place the figure describes are its population
+                    let population = q.unit == "人" && described_place(&after, &context_ids).is_some();
                     match value_indicator(&before, adjacent, &after, &q.unit, &removable, prev_indicator.as_deref(), topic.as_deref()) {
+                        _ if population => "人口".to_string(),
                         // `其中一类为800元/月`: a class of the thing the paragraph speaks of
                         // (with none, the label alone, which is no topic for the next class)
                         Derived::Own(i) if is_class_label(&i) => {
@@ -365,6 +371,14 @@ fn paragraph(
                 }
             };
             prev_indicator = Some(ind.clone());
+            // `新增发电能力是去年新增发电能力的10多倍,达到4430万千瓦`: the value after a multiple
+            // is the compared thing's, named before its 是
+            if q.unit == "倍" {
+                if let Some((compared, _)) = ind.split_once('是').filter(|(c, _)| c.chars().count() >= 2) {
+                    prev_indicator = Some(compared.to_string());
+                    topic = Some(compared.to_string());
+                }
+            }
             let head = text_of(it.clause.0, q.span[0]);
             // the unit the text speaks of here
             let ctx = &*unit;
@@ -722,6 +736,13 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     let sums_up_a_list = before.ends_with('等');
     // `按照…确定的9个城中村改造试点项目`: the figure belongs to the noun after it
     // (but not `按照平均工资的60%确定`, where a verb follows)
+    // `新增发电容量的94%将在8月前完成`: a share of a thing, the subject of what follows
+    if unit == "%" && before.ends_with('的') && after.starts_with(SUBJECT_ADVERBS) {
+        let whole = indicator::strip(before.trim_end_matches('的'), removable);
+        if whole.chars().count() >= 2 {
+            return Derived::Own(format!("{whole}比例"));
+        }
+    }
     let modifies_after = before.ends_with('的') && !after.is_empty() && !starts_with_verb(after);
     // `对245家企业的调查`: the figure is a preposition's object, counting the noun after it
     let object_of = before.ends_with(PREPOSITIONS) && !indicator::after_noun(after).is_empty() && !starts_with_verb(after);
@@ -1102,6 +1123,19 @@ mod tests {
     }
 
     #[test]
+    fn a_share_that_is_a_subject_is_the_share_of_its_whole() {
+        let m = run("新建校舍的80%将在9月开学前投入使用。", None, None);
+        assert_eq!(m[0].indicator, "新建校舍比例", "{m:#?}");
+    }
+
+    #[test]
+    fn the_value_after_a_multiple_is_the_compared_things() {
+        let m = run("全市光伏装机容量是去年光伏装机容量的3倍,达到120万千瓦。", None, None);
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[1].indicator, "光伏装机容量", "{m:#?}");
+    }
+
+    #[test]
     fn a_figure_a_preposition_opens_counts_the_noun_after_it() {
         let m = run("据市统计局对300家民营企业的抽样调查,职工月工资中位数为4200元。", None, None);
         assert_eq!(m[0].indicator, "民营企业", "{m:#?}");
@@ -1127,6 +1161,7 @@ mod tests {
     fn a_figure_describing_a_place_named_after_it_is_its() {
         let m = run("除了本县,还有秦岭深处3万人的宁陕县也在名单上。", None, Some("佛坪县"));
         assert_eq!(m[0].region.as_deref(), Some("宁陕县"), "{m:#?}");
+        assert_eq!(m[0].indicator, "人口", "{m:#?}");
         // a short name inside a product's name is no place
         let m = run("每只售价120元的北京烤鸭。", None, Some("佛坪县"));
         assert_eq!(m[0].region.as_deref(), Some("佛坪县"), "{m:#?}");
