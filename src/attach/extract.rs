@@ -722,6 +722,17 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
             return Derived::FromPrevious(p.to_string());
         }
     }
+    // `5本《…案例选》`: copies of the title right after the figure
+    if let Some(title) = after.strip_prefix('《').and_then(|t| t.find('》').filter(|&i| i > 0).map(|i| &t[..i])) {
+        if title.chars().count() <= 30 {
+            return Derived::Own(format!("《{title}》"));
+        }
+    }
+    // `37档2024年重点节目`: a period after the figure qualifies the noun after it
+    let after = removable
+        .iter()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()) && after.starts_with(**w))
+        .map_or(after, |w| &after[w.len()..]);
     // `…,与国内生产总值之比`: a ratio to what the clause names, of the thing before
     let ratio_to = unit == "%" && before.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(['与', '同']);
     // only the last item of a list belongs to this figure, unless the words joined are
@@ -1120,6 +1131,14 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_title_or_a_period_after_a_figure() {
+        let m = run("出版了《乡村振兴读本》和3本《乡村振兴案例集》。", None, None);
+        assert_eq!(m[0].indicator, "《乡村振兴案例集》", "{m:#?}");
+        let m = run("发布了《山海》《家园》等20档2025年重点节目。", Some("2025-03-01"), None);
+        assert_eq!(m[0].indicator, "重点节目", "{m:#?}");
     }
 
     #[test]
