@@ -861,7 +861,7 @@ fn is_verb(w: &str) -> bool {
 const MAX_VERB: usize = 4;
 
 /// Whether a phrase opens with a verb of two characters or more (`确定`, `计入收入`).
-fn starts_with_verb(phrase: &str) -> bool {
+pub(crate) fn starts_with_verb(phrase: &str) -> bool {
     (2..=MAX_VERB).any(|n| {
         let end = phrase.char_indices().nth(n).map_or(phrase.len(), |(i, _)| i);
         phrase[..end].chars().count() == n && is_verb(&phrase[..end])

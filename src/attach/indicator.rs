@@ -118,6 +118,10 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
             s.remove(0);
         }
         for p in &w.prefix {
+            // `累计推出改革举措`: a cumulative count keeps its 累计 before its verb
+            if *p == "累计" && s.starts_with(p) && super::extract::starts_with_verb(&s[p.len()..]) {
+                continue;
+            }
             if s.starts_with(p) {
                 s = s[p.len()..].to_string();
                 break;
@@ -244,6 +248,8 @@ mod tests {
             ("一则“国家发展改革委决定全国销售电价平均每度涨", &[], "销售电价平均每度涨"),
             ("他们的工资最少也在", &[], "工资"),
             ("其他年龄层的差距是", &[], "其他年龄层的差距"),
+            ("全县累计培训农民", &[], "累计培训农民"),
+            ("累计志愿服务时长", &[], "志愿服务时长"),
         ] {
             assert_eq!(strip(p, rm), want, "{p}");
         }
