@@ -396,12 +396,18 @@ fn paragraph(
                 let from = it.clause.0.saturating_sub(MAX_LOOKBACK_FOR_PLACE);
                 region::earlier_place(&text_of(from.max(s), it.clause.0), ctx.place.as_ref(), &context_ids).map(|p| p.name)
             };
-            let region = sub_region(&head)
-                .or(named)
+            let sentence_head = || text_of(s, it.clause.0);
+            let own = sub_region(&head).or(named);
+            // a norm stated as international is no place's
+            let norm = own.is_none() && region::international_norm(&text_of(s, q.span[0]));
+            let region = own
                 .or_else(earlier)
+                // a rule a national body laid down (`当时国家规定,…超过5%,便…`)
+                .or_else(|| region::national_rule(&sentence_head()).then(|| region::NATION.to_string()))
                 .or_else(|| sticky_region.clone())
                 .or_else(|| scope.region.clone())
-                .or_else(|| ctx.region.clone());
+                .or_else(|| ctx.region.clone())
+                .filter(|_| !norm);
             let (sentence, simple_sentence) = if long {
                 // a window of the sentence around the figure, marked as cut
                 let ws = s.max(q.span[0].saturating_sub(MAX_EVIDENCE / 2));
@@ -1131,6 +1137,14 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_national_rule_is_national_and_an_international_norm_nobodys() {
+        let m = run("当时国家规定,若周期内煤价变化幅度超过5%,便将相应调整电价。", None, Some("湖南省"));
+        assert_eq!(m[0].region.as_deref(), Some("中国"), "{m:#?}");
+        let m = run("按照国际通行的标准,最低工资是社会平均工资的40%—60%。", None, Some("广州市"));
+        assert_eq!(m[0].region, None, "{m:#?}");
     }
 
     #[test]
