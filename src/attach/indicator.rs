@@ -171,8 +171,11 @@ pub fn after_noun(after: &str) -> String {
     let w = &*WORDS;
     let mut end = after.len();
     for (n, (i, c)) in after.char_indices().enumerate() {
-        // a title after the noun is another thing: `4本理论教材《…》`
-        if is_punct(c) && !matches!(c, '、') || c.is_ascii_digit() || n > 0 && matches!(c, '《' | '“') {
+        // a title after the noun is another thing: `4本理论教材《…》`; a closing quote
+        // without its opening one ends the quotation the figure stood in
+        // (`“一办和10个专项工作组”主要职责`)
+        let closes_quote = c == '”' && !after[..i].contains('“');
+        if is_punct(c) && !matches!(c, '、') || c.is_ascii_digit() || n > 0 && matches!(c, '《' | '“') || closes_quote {
             end = i;
             break;
         }
@@ -201,7 +204,7 @@ pub fn after_noun(after: &str) -> String {
 pub fn predicate_phrase(after: &str) -> String {
     let end = after
         .char_indices()
-        .find(|&(_, c)| (is_punct(c) && c != '、') || c.is_ascii_digit())
+        .find(|&(i, c)| (is_punct(c) && c != '、') || c.is_ascii_digit() || c == '”' && !after[..i].contains('“'))
         .map_or(after.len(), |(i, _)| i);
     let mut s = after[..end].trim_start_matches('的').to_string();
     for adverb in ["全部", "已经", "均已", "都已", "均", "都", "已"] {
@@ -277,6 +280,8 @@ mod tests {
         assert_eq!(after_noun("(火电占60.91%,水电占39.09%)"), "");
         assert_eq!(after_noun("时,全市"), "");
         assert_eq!(after_noun("不等"), "");
+        assert_eq!(after_noun("个专项工作组”主要职责"), "个专项工作组");
+        assert_eq!(after_noun("“文明家庭”称号"), "“文明家庭”称号");
     }
 
     #[test]
@@ -284,5 +289,6 @@ mod tests {
         assert_eq!(predicate_phrase("罕见病用药平均降价超"), "罕见病用药平均降价超");
         assert_eq!(predicate_phrase("贫困村全部出列,"), "贫困村出列");
         assert_eq!(predicate_phrase("项目均已开工"), "项目开工");
+        assert_eq!(predicate_phrase("专项工作组”主要职责"), "专项工作组");
     }
 }
