@@ -54,6 +54,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     let lines: Vec<&str> = text.split('\n').collect();
     // the document's unit, or the unit of its own level the text has turned to
     let mut unit = ctx.clone();
+    // the metrics read from headlines and a summary's items, in order
+    let mut headlines: Vec<usize> = Vec::new();
     for (li, &line) in lines.iter().enumerate() {
         let orig = originals.next().unwrap_or(line);
         let n = line.chars().count();
@@ -64,6 +66,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             }
         } else {
             header = None;
+            let headline = super::context::is_heading(line) || super::context::opens_list_item(&line.chars().collect::<Vec<_>>());
+            let first = out.len();
             if super::context::is_heading(line) {
                 let ids = ctx.place_ids();
                 scope = Scope {
@@ -91,10 +95,46 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             // (a paragraph without figures turns nothing: reading its places cost 8 % of
             // the whole analysis and changed no figure of the seeds or gold-dev)
             paragraph(line, orig, base, ctx, &mut unit, &scope, &topic, &removable, &mut out);
+            if headline {
+                headlines.extend(first..out.len());
+            }
         }
         base += n + 1;
     }
+    restated_periods(&mut out, &headlines);
     out
+}
+
+/// A headline or a summary's item restates a figure its story gives (`（6）我国已建设46个
+/// 国家中医药传承创新中心;` … `目前,…已建设46个国家中医药传承创新中心`): without a period
+/// of its own, it is the story's. The story's figure is the next one after it of the same
+/// value and unit whose indicator shares words with it.
+fn restated_periods(out: &mut [Metric], headlines: &[usize]) {
+    for &i in headlines {
+        if out[i].period.is_some() {
+            continue;
+        }
+        let found = (i + 1..out.len()).find(|&j| {
+            let (h, m) = (&out[i], &out[j]);
+            // (a frequency, `每月`, is the story's sentence's, not a time of the figure)
+            let timed = m.period.as_ref().is_some_and(|p| !p.text.starts_with('每') && !p.text.starts_with("年均"));
+            timed && m.unit == h.unit && m.value == h.value && headlines.binary_search(&j).is_err() && shared_chars(&h.indicator, &m.indicator) >= 0.3
+        });
+        if let Some(j) = found {
+            out[i].period = out[j].period.clone();
+        }
+    }
+}
+
+/// The share of two phrases' chars they have in common (the Dice coefficient).
+fn shared_chars(a: &str, b: &str) -> f64 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut rest = b.clone();
+    let common = a.iter().filter(|c| rest.iter().position(|x| x == *c).map(|k| rest.swap_remove(k)).is_some()).count();
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// The place of a lede paragraph that opens a news item: one sentence, dated by its first
@@ -1136,6 +1176,17 @@ mod tests {
         let m = run("2020年开发区规划建设了新校区;启动工程,新建幼儿园10所。", Some("2021-01-05"), None);
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
+        assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_headline_figure_takes_the_period_its_story_gives() {
+        let text = "(3)全省已建成120个智慧农场;\n全省已建成120个智慧农场\n截至目前,全省已建成120个智慧农场。另有5个在建。";
+        let m = run(text, Some("2024-02-29"), Some("河北省"));
+        let periods: Vec<Option<&str>> = m.iter().map(|m| m.period.as_ref().and_then(|p| p.end.as_deref())).collect();
+        assert_eq!(periods, [Some("2024-02-29"), Some("2024-02-29"), Some("2024-02-29"), Some("2024-02-29")], "{m:#?}");
+        // not a figure of the same value that counts something else
+        let m = run("全省建成5个农场\n2023年,全省新增5个口岸。", Some("2024-02-29"), Some("河北省"));
         assert_eq!(m[0].period, None, "{m:#?}");
     }
 
