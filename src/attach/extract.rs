@@ -31,6 +31,23 @@ const MAX_HOST_LOOKBACK: usize = 64;
 /// Adverbs that open a predicate, after a figure that is its subject (`94%将在…完成`).
 const SUBJECT_ADVERBS: &[char] = &['将', '已', '要', '会', '均', '都', '须', '应'];
 
+/// Whether a sentence opens with a short clause of time after an event: `建成后,`,
+/// `此后,`, `投产以后,`.
+fn opens_after_an_event(sentence: &[char]) -> bool {
+    let Some(k) = sentence.iter().take(9).position(|c| matches!(c, ',' | '，')) else { return false };
+    let head: String = sentence[..k].iter().collect();
+    k >= 2 && head.ends_with('后') && head.chars().all(crate::normalise::is_han)
+}
+
+/// The verbs of a change from one value to another (`从510元提高到684元`).
+const CHANGED_TO: &[&str] = &["提高到", "提高至", "提升到", "提升至", "上调到", "上调至", "调整为", "调整到", "调整至", "增加到", "增加至", "增长到", "增至", "升至", "下调到", "下调至", "降低到", "降低至", "下降到", "下降至", "降到", "降至", "减少到", "减少至", "减至", "扩大到", "扩大至", "缩小到", "缩小至", "变为"];
+
+/// Whether a figure is the value a change starts from: `从`/`由` right before it, a verb of
+/// change to another value right after it.
+fn is_from_value(before: &str, after: &str) -> bool {
+    before.ends_with(['从', '由']) && CHANGED_TO.iter().any(|v| after.starts_with(v))
+}
+
 /// Prepositions whose object a figure can open (`对245家企业调查`, `向3所学校捐赠`; not 把,
 /// whose object is what is moved: `把七八亿资金投到…`): what the
 /// figure counts is the noun after it, not the words before.
@@ -282,6 +299,11 @@ fn paragraph(
                 None => before_items = Some(sticky.clone()),
             }
         }
+        // `到2030年,全面建成合作区。建成后,…可停留30天`: a sentence that opens after an
+        // event is later than the period carried to it, at a time it does not state
+        if opens_after_an_event(&chars[s..e]) && !periods.iter().any(|f| f.end > s && f.end <= s + 8) {
+            sticky = None;
+        }
         // metrics are read from Chinese prose: style sheets, code and URLs are not
         if !mostly_chinese(&chars[s..e]) {
             while qi < quantities.len() && quantities[qi].span[0] < e {
@@ -349,6 +371,9 @@ fn paragraph(
                 .map(|f| f.period.clone())
                 .or_else(|| sticky.clone())
                 .or_else(|| scope.period.clone());
+            // `2004年12月1日将标准从510元/月提高到684元/月`: the value changed from is of
+            // before the time the sentence names, which is the new value's
+            let period = period.filter(|_| !is_from_value(&before, &text_of(q.span[1], it.clause.1)));
             let ind = match it.kind {
                 Kind::Change(dir, len) => {
                     let stem: String = before.chars().take(before.chars().count().saturating_sub(len)).collect();
@@ -1177,6 +1202,22 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_sentence_after_an_event_leaves_the_carried_period() {
+        let m = run("到2030年,全面建成新区。建成后,新区可容纳5万人。", Some("2024-02-29"), None);
+        assert_eq!(m[0].period, None, "{m:#?}");
+        let m = run("到2030年,全面建成新区。届时,新区可容纳5万人。", Some("2024-02-29"), None);
+        assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("到2030年"), "{m:#?}");
+    }
+
+    #[test]
+    fn the_value_a_change_starts_from_is_not_of_its_sentences_time() {
+        let m = run("2024年1月1日起,全市最低工资标准从2000元/月提高到2200元/月。", Some("2024-01-05"), None);
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].period, None, "{m:#?}");
+        assert_eq!(m[1].period.as_ref().and_then(|p| p.start.as_deref()), Some("2024-01-01"), "{m:#?}");
     }
 
     #[test]

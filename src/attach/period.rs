@@ -372,6 +372,7 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     event_periods(text, doc_iso.as_deref(), &mut out);
     since_periods(text, doc_iso.as_deref(), &mut out);
     year_parts(text, doc, &mut out);
+    as_of_filing(text, doc_iso.as_deref(), &mut out);
     consecutive_years(text, doc, &mut out);
     recent_months(text, doc, &mut out);
     last_week_or_month(text, doc, &mut out);
@@ -554,6 +555,20 @@ fn continue_spaced(text: &str, i: usize, len: usize, part: Part, y: usize, out: 
         end: (!from).then(|| iso((yy, b, days_in_month(yy, b)))),
     };
     year.written = written;
+}
+
+/// How news writes "as of when this was filed": the figure stands as of the document's date.
+const AS_OF_FILING: &[&str] = &["截至记者发稿时", "截至记者发稿", "截至发稿时", "截至发稿", "截止发稿时", "截止发稿", "到截稿前", "截稿前", "截至截稿", "发稿时"];
+
+/// `截至发稿时`, `到截稿前`: up to the document's date.
+fn as_of_filing(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
+    let mut found = Adding::new(text, out);
+    let mut from = 0;
+    while let Some((k, w)) = AS_OF_FILING.iter().filter_map(|w| text[from..].find(w).map(|k| (from + k, *w))).min_by_key(|&(k, w)| (k, std::cmp::Reverse(w.len()))) {
+        found.add(k, k + w.len(), None, doc_iso.map(str::to_string));
+        from = k + w.len();
+    }
+    found.into(out);
 }
 
 /// `连续7年稳定在…`: the N full years before the document's year (a record stated in May
@@ -980,6 +995,12 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn as_of_filing_is_as_of_the_documents_date() {
+        assert_eq!(one("截至记者发稿时,已有30万人报名", Some("2021-05-18")), ("截至记者发稿时".into(), None, s("2021-05-18")));
+        assert_eq!(one("到截稿前,参保人数超过500万", Some("2021-05-18")), ("到截稿前".into(), None, s("2021-05-18")));
     }
 
     #[test]
