@@ -335,7 +335,6 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     for caps in grammar::captures_iter(text) {
         let m = &caps;
         // a year inside a name or a range of years: (2022-2025年), 2021年12月5日 is a date
-        let raw = m.as_str();
         let before = &text[..m.start];
         if before.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—') {
             continue;
@@ -355,10 +354,17 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         if let Some(y) = reviewed {
             p = (Some(iso((y, 1, 1))), Some(iso((y, 12, 31))));
         }
-        let end = idx.char_at(m.end);
+        // `今年8月迎峰度夏前完成`: a deadline, by the end of the period
+        let by = deadline(&text[m.end..]).filter(|_| p.1.is_some() && reviewed.is_none());
+        if by.is_some() {
+            p.0 = None;
+        }
+        let m_end = m.end + by.unwrap_or(0);
+        let raw = &text[m.start..m_end];
+        let end = idx.char_at(m_end);
         // quotation marks go, both of them: `“十四五”期间` → `十四五期间`, never `十四五”期间`
         // `决定自5月1日起…`: the 自 before a day the pattern does not take goes with it
-        let written = if caps.name("since").is_none() && before.ends_with(['自', '从']) { &text[m.start - '自'.len_utf8()..m.end] } else { raw };
+        let written = if caps.name("since").is_none() && before.ends_with(['自', '从']) { &text[m.start - '自'.len_utf8()..m_end] } else { raw };
         // (a work report's year reads with its report: `今年的政府工作报告`, not `今年`)
         let said = match reviewed {
             Some(_) => report_words(&text[m.start..]),
@@ -555,6 +561,21 @@ fn continue_spaced(text: &str, i: usize, len: usize, part: Part, y: usize, out: 
         end: (!from).then(|| iso((yy, b, days_in_month(yy, b)))),
     };
     year.written = written;
+}
+
+/// What a deadline's 前 is followed by: the verbs of getting a thing done (`2003年非典之前,
+/// 沁县有18万人口` is a state before an event, in its year).
+const DONE_BY: &[&str] = &["完成", "建成", "投产", "投用", "竣工", "到位", "开工", "实现", "落实", "发放", "交付", "全部", "基本", "全面"];
+
+/// The bytes after a period's words that make it a deadline: up to four Han chars naming an
+/// event (`迎峰度夏`), then `前`/`之前`/`以前` and a verb of completion
+/// (`今年8月迎峰度夏前完成`, `2025年以前全部建成`).
+fn deadline(after: &str) -> Option<usize> {
+    let event: usize = after.chars().take_while(|&c| crate::normalise::is_han(c) && !"前年月日底末起".contains(c)).take(4).map(char::len_utf8).sum();
+    let rest = &after[event..];
+    let word = ["之前", "以前", "前"].into_iter().find(|w| rest.starts_with(w))?;
+    let tail = &rest[word.len()..];
+    DONE_BY.iter().any(|d| tail.starts_with(d)).then_some(event + word.len())
 }
 
 /// How news writes "as of when this was filed": the figure stands as of the document's date.
@@ -995,6 +1016,16 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn a_deadline_ends_with_its_period() {
+        assert_eq!(one("新增产能的94%将在今年8月迎峰度夏前完成", Some("2006-05-09")), ("今年8月迎峰度夏前".into(), None, s("2006-08-31")));
+        assert_eq!(one("2025年以前全部建成", None), ("2025年以前".into(), None, s("2025-12-31")));
+        // a state before an event is in its year
+        assert_eq!(one("2003年非典之前,全县有18万人口", None), ("2003年".into(), s("2003-01-01"), s("2003-12-31")));
+        // 前 of another word is no deadline
+        assert_eq!(one("2025年全国前列", None), ("2025年".into(), s("2025-01-01"), s("2025-12-31")));
     }
 
     #[test]
