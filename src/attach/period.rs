@@ -354,6 +354,11 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         if let Some(y) = reviewed {
             p = (Some(iso((y, 1, 1))), Some(iso((y, 12, 31))));
         }
+        // `这是今天中国的工业互联网`: today's nation is "nowadays", as of the document's date,
+        // not the one day
+        if caps.name("now") == Some("今天") && ["中国", "的中国", "我国", "的我国"].iter().any(|w| text[m.end..].starts_with(w)) {
+            p.0 = None;
+        }
         // `今年8月迎峰度夏前完成`: a deadline, by the end of the period
         let by = deadline(&text[m.end..]).filter(|_| p.1.is_some() && reviewed.is_none());
         if by.is_some() {
@@ -1016,6 +1021,12 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn todays_nation_is_nowadays() {
+        assert_eq!(one("这是今天中国的制造业", Some("2024-02-29")), ("今天".into(), None, s("2024-02-29")));
+        assert_eq!(one("以军今天发动袭击", Some("2024-02-29")), ("今天".into(), s("2024-02-29"), s("2024-02-29")));
     }
 
     #[test]
