@@ -346,7 +346,8 @@ pub fn earlier_place(text: &str, doc: Option<&Place>, context: &[Id]) -> Option<
 }
 
 /// National issuers of rules, with the verbs that state one.
-const NATIONAL_ISSUERS: &[&str] = &["国家", "国务院", "党中央", "中共中央", "国家发展改革委", "国家发改委"];
+/// (`发改委` alone is the national commission: a local one is written with its unit, `省发改委`.)
+const NATIONAL_ISSUERS: &[&str] = &["国家", "国务院", "党中央", "中共中央", "国家发展改革委", "发改委"];
 const RULE_VERBS: &[&str] = &["规定", "决定", "要求", "明确"];
 
 /// Whether a clause before a figure says that a national body laid down the rule the figure
@@ -479,6 +480,8 @@ mod tests {
         assert!(national_rule("当时国家规定,以6个月为一个周期,"));
         assert!(national_rule("国务院决定,"));
         assert!(!national_rule("省里规定,"));
+        assert!(national_rule("有类似“发改委决定上涨电价”的传言,"));
+        assert!(!national_rule("省发改委决定,"));
         assert!(!national_rule("国家级开发区要求,"));
         assert!(international_norm("按照国际通行的标准,最低工资是社会平均工资的"));
         assert!(!international_norm("达到国际先进水平,"));
