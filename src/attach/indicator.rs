@@ -139,10 +139,35 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
         }
     }
     s = s.replace('了', "");
+    s = without_comparison_base(&s);
     if s.chars().count() > MAX_CHARS {
         s = s.chars().rev().take(MAX_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
     }
     s
+}
+
+/// Words of a change that a comparison base comes before (`较上年增长`, `较前一个周期变化`).
+const CHANGE_WORDS: &[&str] = &["变化", "增长", "下降", "增加", "减少", "提高", "降低", "上升", "增幅", "降幅"];
+
+/// `平均煤价较前一个周期变化幅度` → `平均煤价变化幅度`: the base a change is measured
+/// against is no part of what is measured. Only inside a phrase (the thing measured stands
+/// before the base) and for a short base; `比例`, `比重` are no comparison.
+fn without_comparison_base(s: &str) -> String {
+    for (k, c) in s.char_indices().filter(|&(k, c)| k >= 6 && (c == '较' || c == '比')) {
+        let base = &s[k + c.len_utf8()..];
+        if c == '比' && base.starts_with(['例', '重', '率', '值', '较', '分']) {
+            continue;
+        }
+        let found = base
+            .char_indices()
+            .take(9)
+            .take_while(|&(_, x)| !is_punct(x))
+            .find_map(|(i, _)| CHANGE_WORDS.iter().any(|w| base[i..].starts_with(w)).then_some(i));
+        if let Some(i) = found.filter(|&i| i > 0) {
+            return format!("{}{}", &s[..k], &base[i..]);
+        }
+    }
+    s.to_string()
 }
 
 /// Where the last phrase of a headline starts: after a space between two Han characters.
@@ -256,6 +281,9 @@ mod tests {
             ("累计志愿服务时长", &[], "志愿服务时长"),
             ("我国已累计在线发布古籍", &[], "在线发布古籍"),
             ("我国已建设", &[], "建设"),
+            ("周期内平均煤价较前一个周期变化幅度", &[], "周期内平均煤价变化幅度"),
+            ("社会消费品零售总额比上年同期增长", &[], "社会消费品零售总额增长"),
+            ("民生支出占比比例", &[], "民生支出占比比例"),
         ] {
             assert_eq!(strip(p, rm), want, "{p}");
         }
