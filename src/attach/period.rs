@@ -32,9 +32,6 @@ mod grammar {
         pub fn name(&self, n: &str) -> Option<&'a str> {
             self.groups.iter().find(|g| g.0 == n).map(|&(_, s, e)| &self.text[s..e])
         }
-        pub fn as_str(&self) -> &'a str {
-            &self.text[self.start..self.end]
-        }
         fn add(&mut self, n: &'static str, s: usize, e: usize) {
             self.groups.push((n, s, e));
         }
