@@ -128,11 +128,13 @@ fn to_hans_aligned(line: &str, convert: &dyn Fn(&str) -> String) -> Vec<char> {
     out
 }
 
-/// Full-width ASCII forms (U+FF01–FF5E) → ASCII, ideographic space → space.
+/// Full-width ASCII forms (U+FF01–FF5E) → ASCII, ideographic space → space. U+E5E5 is
+/// a space too: GB18030 decodes the byte pair A3A0 to that private-use code, and GBK-era
+/// pages write A3A0, the slot before the full-width forms A3A1–A3FE, as a full-width space.
 pub fn half_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
+        '\u{3000}' | '\u{E5E5}' => ' ',
         _ => c,
     }
 }
@@ -152,6 +154,7 @@ mod tests {
             ("1．5倍", "1.5倍", Script::Simplified),
             ("占全公司１０﹒９２％", "占全公司10.92%", Script::Simplified),
             ("建成3所。5月", "建成3所。5月", Script::Simplified),
+            ("2005年\u{E5E5}二季度", "2005年 二季度", Script::Simplified),
             ("張三·李四", "张三·李四", Script::Simplified),
             ("", "", Script::Simplified),
         ];

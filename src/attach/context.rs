@@ -273,6 +273,25 @@ fn opens_with_list_mark(c: &[char]) -> bool {
     d > 0 && d <= 2 && matches!(c.get(d), Some('.' | '、')) && !c.get(d + 1).is_some_and(char::is_ascii_digit)
 }
 
+/// Whether a sentence opens an item of an enumeration inside a paragraph, as government
+/// reports list their measures: `一是…;二是…`, `第一,…`, `其二,…`, `（三）…`, `2.…`.
+pub fn opens_list_item(sentence: &[char]) -> bool {
+    const CN: &str = "一二三四五六七八九十";
+    let rest = match sentence.first() {
+        Some('第' | '其') => &sentence[1..],
+        _ => sentence,
+    };
+    let n = rest.iter().take_while(|x| CN.contains(**x)).count();
+    if n > 0 {
+        let after = rest.get(n);
+        return match sentence.first() {
+            Some('第' | '其') => matches!(after, Some('，' | ',' | '、' | '是' | '：' | ':')),
+            _ => matches!(after, Some('是' | '、')),
+        };
+    }
+    opens_with_list_mark(sentence)
+}
+
 /// Whether a line of the body is a heading: short, and either opened by a list mark or
 /// not a sentence (no sentence-final or clause punctuation at its end).
 pub fn is_heading(line: &str) -> bool {
@@ -325,6 +344,16 @@ mod tests {
         assert_eq!((p.start.as_deref(), p.end.as_deref()), (Some("2023-01-01"), Some("2023-12-31")));
         assert!(title_period(Some("《新闻联播》 (20240229)"), None).is_none());
         assert!(title_period(Some("呼和浩特:对生育二孩家庭发放津贴5000元"), None).is_none());
+    }
+
+    #[test]
+    fn list_items_inside_a_paragraph() {
+        for s in ["一是扩大投资,新建厂房5座", "三是减税,减免税费8亿元", "第二,加强监管", "其三、完善制度", "（四）优化服务", "2.推进改革"] {
+            assert!(opens_list_item(&s.chars().collect::<Vec<_>>()), "{s}");
+        }
+        for s in ["一年来,新建厂房5座", "第二季度,全市减税8亿元", "三季度增长5%", "2.5万人参加", "是年新建5座"] {
+            assert!(!opens_list_item(&s.chars().collect::<Vec<_>>()), "{s}");
+        }
     }
 
     #[test]

@@ -28,6 +28,31 @@ const MAX_LOOKBACK_FOR_PLACE: usize = 160;
 /// How many figures back a change looks for the value it belongs to.
 const MAX_HOST_LOOKBACK: usize = 64;
 
+/// Adverbs that open a predicate, after a figure that is its subject (`94%将在…完成`).
+const SUBJECT_ADVERBS: &[char] = &['将', '已', '要', '会', '均', '都', '须', '应'];
+
+/// Whether a sentence opens with a short clause of time after an event: `建成后,`,
+/// `此后,`, `投产以后,`.
+fn opens_after_an_event(sentence: &[char]) -> bool {
+    let Some(k) = sentence.iter().take(9).position(|c| matches!(c, ',' | '，')) else { return false };
+    let head: String = sentence[..k].iter().collect();
+    k >= 2 && head.ends_with('后') && head.chars().all(crate::normalise::is_han)
+}
+
+/// The verbs of a change from one value to another (`从510元提高到684元`).
+const CHANGED_TO: &[&str] = &["提高到", "提高至", "提升到", "提升至", "上调到", "上调至", "调整为", "调整到", "调整至", "增加到", "增加至", "增长到", "增至", "升至", "下调到", "下调至", "降低到", "降低至", "下降到", "下降至", "降到", "降至", "减少到", "减少至", "减至", "扩大到", "扩大至", "缩小到", "缩小至", "变为"];
+
+/// Whether a figure is the value a change starts from: `从`/`由` right before it, a verb of
+/// change to another value right after it.
+fn is_from_value(before: &str, after: &str) -> bool {
+    before.ends_with(['从', '由']) && CHANGED_TO.iter().any(|v| after.starts_with(v))
+}
+
+/// Prepositions whose object a figure can open (`对245家企业调查`, `向3所学校捐赠`; not 把,
+/// whose object is what is moved: `把七八亿资金投到…`): what the
+/// figure counts is the noun after it, not the words before.
+const PREPOSITIONS: &[char] = &['对', '向', '给'];
+
 /// Introduces the value a rate that precedes it belongs to: `增长6.78%,达到7769亿元`.
 const LEADS_TO_VALUE: &[&str] = &["达到", "达", "为", "至"];
 
@@ -46,6 +71,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     let lines: Vec<&str> = text.split('\n').collect();
     // the document's unit, or the unit of its own level the text has turned to
     let mut unit = ctx.clone();
+    // the metrics read from headlines and a summary's items, in order
+    let mut headlines: Vec<usize> = Vec::new();
     for (li, &line) in lines.iter().enumerate() {
         let orig = originals.next().unwrap_or(line);
         let n = line.chars().count();
@@ -56,6 +83,8 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             }
         } else {
             header = None;
+            let headline = super::context::is_heading(line) || super::context::opens_list_item(&line.chars().collect::<Vec<_>>());
+            let first = out.len();
             if super::context::is_heading(line) {
                 let ids = ctx.place_ids();
                 scope = Scope {
@@ -70,6 +99,12 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
                     topic: Vec::new(),
                 };
             }
+            // a dated lede without figures opens a news item of its own: its place holds
+            // for the paragraphs after it (`4月27日,上海的…正式上线。` in a programme's
+            // transcript of several stories)
+            else if let Some(p) = dated_lede_place(line, &unit) {
+                scope.region = Some(p.name);
+            }
             // the section's topic so far, this paragraph included
             let topic = classify::sentence_scores(line);
             scope.topic.resize(topic.len(), 0);
@@ -77,10 +112,69 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             // (a paragraph without figures turns nothing: reading its places cost 8 % of
             // the whole analysis and changed no figure of the seeds or gold-dev)
             paragraph(line, orig, base, ctx, &mut unit, &scope, &topic, &removable, &mut out);
+            if headline {
+                headlines.extend(first..out.len());
+            }
         }
         base += n + 1;
     }
+    restated_periods(&mut out, &headlines);
     out
+}
+
+/// A headline or a summary's item restates a figure its story gives (`（6）我国已建设46个
+/// 国家中医药传承创新中心;` … `目前,…已建设46个国家中医药传承创新中心`): without a period
+/// of its own, it is the story's. The story's figure is the next one after it of the same
+/// value and unit whose indicator shares words with it.
+fn restated_periods(out: &mut [Metric], headlines: &[usize]) {
+    for &i in headlines {
+        if out[i].period.is_some() {
+            continue;
+        }
+        let found = (i + 1..out.len()).find(|&j| {
+            let (h, m) = (&out[i], &out[j]);
+            // (a frequency, `每月`, is the story's sentence's, not a time of the figure)
+            let timed = m.period.as_ref().is_some_and(|p| !p.text.starts_with('每') && !p.text.starts_with("年均"));
+            timed && m.unit == h.unit && m.value == h.value && headlines.binary_search(&j).is_err() && shared_chars(&h.indicator, &m.indicator) >= 0.3
+        });
+        if let Some(j) = found {
+            out[i].period = out[j].period.clone();
+        }
+    }
+}
+
+/// The share of two phrases' chars they have in common (the Dice coefficient).
+fn shared_chars(a: &str, b: &str) -> f64 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut rest = b.clone();
+    let common = a.iter().filter(|c| rest.iter().position(|x| x == *c).map(|k| rest.swap_remove(k)).is_some()).count();
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// The place of a lede paragraph that opens a news item: one sentence, dated by its first
+/// words (`4月27日,`), without figures, whose next words name a division
+/// ([`region::lede_place`]), not one it names later (`3月25日,记者遇到来自安徽的茶商`).
+fn dated_lede_place(line: &str, unit: &DocContext) -> Option<region::Place> {
+    let c: Vec<char> = line.trim().chars().collect();
+    let m = c.iter().take_while(|x| x.is_ascii_digit()).count();
+    let d = (m > 0 && c.get(m) == Some(&'月')).then(|| c[m + 1..].iter().take_while(|x| x.is_ascii_digit()).count())?;
+    let after = m + 1 + d;
+    if d == 0 || !matches!(c.get(after), Some('日')) || !matches!(c.get(after + 1), Some(',' | '，')) {
+        return None;
+    }
+    let rest = &c[after + 2..];
+    let one_sentence = rest.iter().position(|&x| segment::is_sentence_end(x)).is_none_or(|i| i + 1 == rest.len());
+    if !one_sentence || rest.iter().any(char::is_ascii_digit) {
+        return None;
+    }
+    // the place is the item's subject: it opens the words after the date
+    let sentence: String = rest.iter().collect();
+    let ids = unit.place_ids();
+    let first = region::places(&sentence, &ids).into_iter().next().filter(|n| n.start == 0 && !n.foreign)?;
+    region::lede_place(&sentence[..first.end], unit.place.as_ref(), &ids).filter(|p| p.id.is_some())
 }
 
 /// In a national bulletin (a news programme, a file of many items), the place an item
@@ -192,10 +286,24 @@ fn paragraph(
     let mut prev_indicator: Option<String>;
     // the last indicator that stood on its own, which derived ones extend
     let mut topic: Option<String> = None;
+    // the period that held before an enumeration (`2023年,一是…;二是…`): each item starts
+    // from it, a period one item names is that item's (`三是…3年来引进…;四是…共建1503家`)
+    let mut before_items: Option<Option<Period>> = None;
     let mut qi = 0;
     for (s, e) in segment::sentences(&chars) {
         // a run or a bare verb continues the topic of its own sentence, not the last one's
         prev_indicator = None;
+        if super::context::opens_list_item(&chars[s..e]) {
+            match &before_items {
+                Some(p) => sticky = p.clone(),
+                None => before_items = Some(sticky.clone()),
+            }
+        }
+        // `到2030年,全面建成合作区。建成后,…可停留30天`: a sentence that opens after an
+        // event is later than the period carried to it, at a time it does not state
+        if opens_after_an_event(&chars[s..e]) && !periods.iter().any(|f| f.end > s && f.end <= s + 8) {
+            sticky = None;
+        }
         // metrics are read from Chinese prose: style sheets, code and URLs are not
         if !mostly_chinese(&chars[s..e]) {
             while qi < quantities.len() && quantities[qi].span[0] < e {
@@ -250,9 +358,12 @@ fn paragraph(
             // (`纳入2021年老旧小区改造计划`), else the paragraph's. Periods are in text
             // order: binary searches, not a scan of them all for every figure.
             let after_fig = periods.partition_point(|f| f.end <= q.span[0]);
-            let period = periods[..after_fig]
-                .last()
-                .filter(|f| f.end > s)
+            // a period right after the figure qualifies what it counts (`发布37档2024年重点
+            // 节目`), whatever day the sentence opened with
+            let next = periods.get(periods.partition_point(|f| f.end <= q.span[1]));
+            let qualifying = next.filter(|f| f.end - f.written.chars().count() == q.span[1] && f.end <= it.clause.1);
+            let period = qualifying
+                .or_else(|| periods[..after_fig].last().filter(|f| f.end > s))
                 .or_else(|| {
                     let i = periods.partition_point(|f| f.end <= q.span[1]);
                     periods.get(i).filter(|f| f.end <= it.clause.1)
@@ -260,6 +371,9 @@ fn paragraph(
                 .map(|f| f.period.clone())
                 .or_else(|| sticky.clone())
                 .or_else(|| scope.period.clone());
+            // `2004年12月1日将标准从510元/月提高到684元/月`: the value changed from is of
+            // before the time the sentence names, which is the new value's
+            let period = period.filter(|_| !is_from_value(&before, &text_of(q.span[1], it.clause.1)));
             let ind = match it.kind {
                 Kind::Change(dir, len) => {
                     let stem: String = before.chars().take(before.chars().count().saturating_sub(len)).collect();
@@ -282,7 +396,10 @@ fn paragraph(
                     let after = text_of(q.span[1], it.clause.1);
                     // right after another figure of its clause, with nothing between
                     let adjacent = it.before.0 == it.before.1 && it.before.0 > it.clause.0;
+                    // `4万人的留坝县`: the people of the place the figure describes are its population
+                    let population = q.unit == "人" && described_place(&after, &context_ids).is_some();
                     match value_indicator(&before, adjacent, &after, &q.unit, &removable, prev_indicator.as_deref(), topic.as_deref()) {
+                        _ if population => "人口".to_string(),
                         // `其中一类为800元/月`: a class of the thing the paragraph speaks of
                         // (with none, the label alone, which is no topic for the next class)
                         Derived::Own(i) if is_class_label(&i) => {
@@ -319,13 +436,22 @@ fn paragraph(
                 }
             };
             prev_indicator = Some(ind.clone());
+            // `新增发电能力是去年新增发电能力的10多倍,达到4430万千瓦`: the value after a multiple
+            // is the compared thing's, named before its 是
+            if q.unit == "倍" {
+                if let Some((compared, _)) = ind.split_once('是').filter(|(c, _)| c.chars().count() >= 2) {
+                    prev_indicator = Some(compared.to_string());
+                    topic = Some(compared.to_string());
+                }
+            }
             let head = text_of(it.clause.0, q.span[0]);
             // the unit the text speaks of here
             let ctx = &*unit;
             // a sub-unit opening the clause holds for its figure only
             let named = region::clause_region(&head, ctx.place.as_ref(), &context_ids)
                 .map(|p| p.name)
-                .or_else(|| bracketed_places(&text_of(q.span[1], it.clause.1), ctx, &context_ids));
+                .or_else(|| bracketed_places(&text_of(q.span[1], it.clause.1), ctx, &context_ids))
+                .or_else(|| described_place(&text_of(q.span[1], it.clause.1), &context_ids));
             if named.is_some() {
                 sticky_region = named.clone();
             }
@@ -335,12 +461,18 @@ fn paragraph(
                 let from = it.clause.0.saturating_sub(MAX_LOOKBACK_FOR_PLACE);
                 region::earlier_place(&text_of(from.max(s), it.clause.0), ctx.place.as_ref(), &context_ids).map(|p| p.name)
             };
-            let region = sub_region(&head)
-                .or(named)
+            let sentence_head = || text_of(s, it.clause.0);
+            let own = sub_region(&head).or(named);
+            // a norm stated as international is no place's
+            let norm = own.is_none() && region::international_norm(&text_of(s, q.span[0]));
+            let region = own
                 .or_else(earlier)
+                // a rule a national body laid down (`当时国家规定,…超过5%,便…`)
+                .or_else(|| region::national_rule(&sentence_head()).then(|| region::NATION.to_string()))
                 .or_else(|| sticky_region.clone())
                 .or_else(|| scope.region.clone())
-                .or_else(|| ctx.region.clone());
+                .or_else(|| ctx.region.clone())
+                .filter(|_| !norm);
             let (sentence, simple_sentence) = if long {
                 // a window of the sentence around the figure, marked as cut
                 let ws = s.max(q.span[0].saturating_sub(MAX_EVIDENCE / 2));
@@ -661,6 +793,17 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
             return Derived::FromPrevious(p.to_string());
         }
     }
+    // `5本《…案例选》`: copies of the title right after the figure
+    if let Some(title) = after.strip_prefix('《').and_then(|t| t.find('》').filter(|&i| i > 0).map(|i| &t[..i])) {
+        if title.chars().count() <= 30 {
+            return Derived::Own(format!("《{title}》"));
+        }
+    }
+    // `37档2024年重点节目`: a period after the figure qualifies the noun after it
+    let after = removable
+        .iter()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()) && after.starts_with(**w))
+        .map_or(after, |w| &after[w.len()..]);
     // `…,与国内生产总值之比`: a ratio to what the clause names, of the thing before
     let ratio_to = unit == "%" && before.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(['与', '同']);
     // only the last item of a list belongs to this figure, unless the words joined are
@@ -675,8 +818,17 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     let sums_up_a_list = before.ends_with('等');
     // `按照…确定的9个城中村改造试点项目`: the figure belongs to the noun after it
     // (but not `按照平均工资的60%确定`, where a verb follows)
+    // `新增发电容量的94%将在8月前完成`: a share of a thing, the subject of what follows
+    if unit == "%" && before.ends_with('的') && after.starts_with(SUBJECT_ADVERBS) {
+        let whole = indicator::strip(before.trim_end_matches('的'), removable);
+        if whole.chars().count() >= 2 {
+            return Derived::Own(format!("{whole}比例"));
+        }
+    }
     let modifies_after = before.ends_with('的') && !after.is_empty() && !starts_with_verb(after);
-    if modifies_after {
+    // `对245家企业的调查`: the figure is a preposition's object, counting the noun after it
+    let object_of = before.ends_with(PREPOSITIONS) && !indicator::after_noun(after).is_empty() && !starts_with_verb(after);
+    if modifies_after || object_of {
         before.clear();
     }
     let mut b = indicator::strip(&before, removable);
@@ -695,6 +847,12 @@ fn value_indicator(before: &str, adjacent: bool, after: &str, unit: &str, remova
     // after a closing quote the words describe the quotation, not the figure
     let a = if after.starts_with(['”', '"', '」', '》']) { String::new() } else { indicator::after_noun(after) };
     let a = indicator::strip(&a, removable);
+    if object_of && !a.is_empty() {
+        // (the noun, not what is done to it: `…企业的抽样调查`, `…学校捐赠图书`)
+        let noun = a.split('的').next().unwrap_or(&a);
+        let end = noun.char_indices().skip(3).map(|(i, _)| i).find(|&i| starts_with_verb(&noun[i..])).unwrap_or(noun.len());
+        return Derived::Own(noun[..end].to_string());
+    }
     if indicator::is_relational(&b, unit) {
         // of the thing named last: a value's topic, or a rate stated alone before it
         // (`投资增长22.6%,高于全国12个百分点`)
@@ -775,7 +933,7 @@ fn is_verb(w: &str) -> bool {
 const MAX_VERB: usize = 4;
 
 /// Whether a phrase opens with a verb of two characters or more (`确定`, `计入收入`).
-fn starts_with_verb(phrase: &str) -> bool {
+pub(crate) fn starts_with_verb(phrase: &str) -> bool {
     (2..=MAX_VERB).any(|n| {
         let end = phrase.char_indices().nth(n).map_or(phrase.len(), |(i, _)| i);
         phrase[..end].chars().count() == n && is_verb(&phrase[..end])
@@ -823,6 +981,14 @@ fn head_noun(phrase: &str) -> Option<String> {
 
 /// Places in brackets right after a figure: `800元/月（广州）`; for several
 /// (`（佛山、东莞、珠海、惠州）`) the unit they share.
+/// The place a figure describes, named in full right after it and its `的`
+/// (`还有4万人的留坝县`, `面积1.2万平方公里的某某市`): the figure is that place's.
+fn described_place(after: &str, ids: &[super::gazetteer::Id]) -> Option<String> {
+    let rest = after.strip_prefix('的')?;
+    let first = region::places(rest, ids).into_iter().next()?;
+    (first.start == 0 && first.full && first.place.id.is_some()).then_some(first.place.name)
+}
+
 fn bracketed_places(after: &str, ctx: &DocContext, ids: &[super::gazetteer::Id]) -> Option<String> {
     let inner = after.strip_prefix(['(', '（'])?;
     let inner = &inner[..inner.find([')', '）'])?];
@@ -1037,6 +1203,110 @@ mod tests {
         assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2020年"), "{m:#?}");
         let m = run("其实1958年,这个县就被撤销过。后来又撤掉了7个县级编制。", Some("2021-05-18"), None);
         assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_sentence_after_an_event_leaves_the_carried_period() {
+        let m = run("到2030年,全面建成新区。建成后,新区可容纳5万人。", Some("2024-02-29"), None);
+        assert_eq!(m[0].period, None, "{m:#?}");
+        let m = run("到2030年,全面建成新区。届时,新区可容纳5万人。", Some("2024-02-29"), None);
+        assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("到2030年"), "{m:#?}");
+    }
+
+    #[test]
+    fn the_value_a_change_starts_from_is_not_of_its_sentences_time() {
+        let m = run("2024年1月1日起,全市最低工资标准从2000元/月提高到2200元/月。", Some("2024-01-05"), None);
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].period, None, "{m:#?}");
+        assert_eq!(m[1].period.as_ref().and_then(|p| p.start.as_deref()), Some("2024-01-01"), "{m:#?}");
+    }
+
+    #[test]
+    fn a_headline_figure_takes_the_period_its_story_gives() {
+        let text = "(3)全省已建成120个智慧农场;\n全省已建成120个智慧农场\n截至目前,全省已建成120个智慧农场。另有5个在建。";
+        let m = run(text, Some("2024-02-29"), Some("河北省"));
+        let periods: Vec<Option<&str>> = m.iter().map(|m| m.period.as_ref().and_then(|p| p.end.as_deref())).collect();
+        assert_eq!(periods, [Some("2024-02-29"), Some("2024-02-29"), Some("2024-02-29"), Some("2024-02-29")], "{m:#?}");
+        // not a figure of the same value that counts something else
+        let m = run("全省建成5个农场\n2023年,全省新增5个口岸。", Some("2024-02-29"), Some("河北省"));
+        assert_eq!(m[0].period, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_national_rule_is_national_and_an_international_norm_nobodys() {
+        let m = run("当时国家规定,若周期内煤价变化幅度超过5%,便将相应调整电价。", None, Some("湖南省"));
+        assert_eq!(m[0].region.as_deref(), Some("中国"), "{m:#?}");
+        let m = run("按照国际通行的标准,最低工资是社会平均工资的40%—60%。", None, Some("广州市"));
+        assert_eq!(m[0].region, None, "{m:#?}");
+    }
+
+    #[test]
+    fn a_title_or_a_period_after_a_figure() {
+        let m = run("出版了《乡村振兴读本》和3本《乡村振兴案例集》。", None, None);
+        assert_eq!(m[0].indicator, "《乡村振兴案例集》", "{m:#?}");
+        let m = run("发布了《山海》《家园》等20档2025年重点节目。", Some("2025-03-01"), None);
+        assert_eq!(m[0].indicator, "重点节目", "{m:#?}");
+    }
+
+    #[test]
+    fn a_share_that_is_a_subject_is_the_share_of_its_whole() {
+        let m = run("新建校舍的80%将在9月开学前投入使用。", None, None);
+        assert_eq!(m[0].indicator, "新建校舍比例", "{m:#?}");
+    }
+
+    #[test]
+    fn the_value_after_a_multiple_is_the_compared_things() {
+        let m = run("全市光伏装机容量是去年光伏装机容量的3倍,达到120万千瓦。", None, None);
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[1].indicator, "光伏装机容量", "{m:#?}");
+    }
+
+    #[test]
+    fn a_figure_a_preposition_opens_counts_the_noun_after_it() {
+        let m = run("据市统计局对300家民营企业的抽样调查,职工月工资中位数为4200元。", None, None);
+        assert_eq!(m[0].indicator, "民营企业", "{m:#?}");
+        let m = run("今年共向12所乡村学校捐赠图书。", None, None);
+        assert_eq!(m[0].indicator, "乡村学校", "{m:#?}");
+    }
+
+    #[test]
+    fn a_dated_lede_opens_an_item_about_its_place() {
+        let text = "佛坪县财政收入3000多万元。\n4月27日,上海的普惠医保正式上线。\n参保人数超过500万。\n其中老人约200万人。";
+        let m = run(text, Some("2021-05-18"), Some("佛坪县"));
+        let regions: Vec<&str> = m.iter().map(|m| m.region.as_deref().unwrap_or("")).collect();
+        assert_eq!(regions, ["佛坪县", "上海市", "上海市"], "{m:#?}");
+        // a lede with figures is a paragraph like any other
+        let m = run("4月27日,上海的普惠医保上线,首日参保10万人。\n参保人数超过500万。", Some("2021-05-18"), Some("佛坪县"));
+        assert_eq!(m[1].region.as_deref(), Some("佛坪县"), "{m:#?}");
+        // the place must be its subject, right after the date
+        let m = run("3月25日,记者遇到几位来自安徽的茶商。\n茶商收购茶叶2.5万公斤。", Some("2021-05-18"), Some("湄潭县"));
+        assert_eq!(m[0].region.as_deref(), Some("湄潭县"), "{m:#?}");
+    }
+
+    #[test]
+    fn a_figure_describing_a_place_named_after_it_is_its() {
+        let m = run("除了本县,还有秦岭深处3万人的宁陕县也在名单上。", None, Some("佛坪县"));
+        assert_eq!(m[0].region.as_deref(), Some("宁陕县"), "{m:#?}");
+        assert_eq!(m[0].indicator, "人口", "{m:#?}");
+        // a short name inside a product's name is no place
+        let m = run("每只售价120元的北京烤鸭。", None, Some("佛坪县"));
+        assert_eq!(m[0].region.as_deref(), Some("佛坪县"), "{m:#?}");
+    }
+
+    #[test]
+    fn a_period_right_after_a_figure_qualifies_it() {
+        let m = run("电视台今天(3月5日)发布了12档2025年重点节目。", Some("2025-03-05"), None);
+        assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("2025年"), "{m:#?}");
+        // not one after a break
+        let m = run("今年3月5日共发布12档,2025年还将发布更多。", Some("2025-03-05"), None);
+        assert_eq!(m[0].period.as_ref().map(|p| p.text.as_str()), Some("今年3月5日"), "{m:#?}");
+    }
+
+    #[test]
+    fn a_period_named_in_one_item_of_a_list_stays_in_it() {
+        let m = run("2023年,全区推进三项工作:一是扩大投资,新建厂房5座;二是近5年来累计引进企业30家;三是减税,减免税费8亿元。", Some("2024-03-01"), None);
+        let texts: Vec<Option<&str>> = m.iter().map(|m| m.period.as_ref().map(|p| p.text.as_str())).collect();
+        assert_eq!(texts, [Some("2023年"), Some("近5年来"), Some("2023年")], "{m:#?}");
     }
 
     #[test]

@@ -118,7 +118,12 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
             s.remove(0);
         }
         for p in &w.prefix {
-            if s.starts_with(p) {
+            // `累计推出改革举措`: a cumulative count keeps its 累计 before its verb
+            if *p == "累计" && s.starts_with(p) && super::extract::starts_with_verb(&s[p.len()..]) {
+                continue;
+            }
+            // (`在线发布` is a word of its own, not 在 + 线发布)
+            if s.starts_with(p) && !(*p == "在" && s[p.len()..].starts_with('线')) {
                 s = s[p.len()..].to_string();
                 break;
             }
@@ -134,10 +139,35 @@ pub fn strip(phrase: &str, removable: &[&str]) -> String {
         }
     }
     s = s.replace('了', "");
+    s = without_comparison_base(&s);
     if s.chars().count() > MAX_CHARS {
         s = s.chars().rev().take(MAX_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
     }
     s
+}
+
+/// Words of a change that a comparison base comes before (`较上年增长`, `较前一个周期变化`).
+const CHANGE_WORDS: &[&str] = &["变化", "增长", "下降", "增加", "减少", "提高", "降低", "上升", "增幅", "降幅"];
+
+/// `平均煤价较前一个周期变化幅度` → `平均煤价变化幅度`: the base a change is measured
+/// against is no part of what is measured. Only inside a phrase (the thing measured stands
+/// before the base) and for a short base; `比例`, `比重` are no comparison.
+fn without_comparison_base(s: &str) -> String {
+    for (k, c) in s.char_indices().filter(|&(k, c)| k >= 6 && (c == '较' || c == '比')) {
+        let base = &s[k + c.len_utf8()..];
+        if c == '比' && base.starts_with(['例', '重', '率', '值', '较', '分']) {
+            continue;
+        }
+        let found = base
+            .char_indices()
+            .take(9)
+            .take_while(|&(_, x)| !is_punct(x))
+            .find_map(|(i, _)| CHANGE_WORDS.iter().any(|w| base[i..].starts_with(w)).then_some(i));
+        if let Some(i) = found.filter(|&i| i > 0) {
+            return format!("{}{}", &s[..k], &base[i..]);
+        }
+    }
+    s.to_string()
 }
 
 /// Where the last phrase of a headline starts: after a space between two Han characters.
@@ -166,8 +196,11 @@ pub fn after_noun(after: &str) -> String {
     let w = &*WORDS;
     let mut end = after.len();
     for (n, (i, c)) in after.char_indices().enumerate() {
-        // a title after the noun is another thing: `4本理论教材《…》`
-        if is_punct(c) && !matches!(c, '、') || c.is_ascii_digit() || n > 0 && matches!(c, '《' | '“') {
+        // a title after the noun is another thing: `4本理论教材《…》`; a closing quote
+        // without its opening one ends the quotation the figure stood in
+        // (`“一办和10个专项工作组”主要职责`)
+        let closes_quote = c == '”' && !after[..i].contains('“');
+        if is_punct(c) && !matches!(c, '、') || c.is_ascii_digit() || n > 0 && matches!(c, '《' | '“') || closes_quote {
             end = i;
             break;
         }
@@ -196,7 +229,7 @@ pub fn after_noun(after: &str) -> String {
 pub fn predicate_phrase(after: &str) -> String {
     let end = after
         .char_indices()
-        .find(|&(_, c)| (is_punct(c) && c != '、') || c.is_ascii_digit())
+        .find(|&(i, c)| (is_punct(c) && c != '、') || c.is_ascii_digit() || c == '”' && !after[..i].contains('“'))
         .map_or(after.len(), |(i, _)| i);
     let mut s = after[..end].trim_start_matches('的').to_string();
     for adverb in ["全部", "已经", "均已", "都已", "均", "都", "已"] {
@@ -237,13 +270,20 @@ mod tests {
             ("在2021年改造提升了", &["2021年"][..], "改造提升"),
             (",全市居民人均可支配收入", &[], "居民人均可支配收入"),
             ("9.国务院部门共采纳两会代表委员意见建议", &[], "国务院部门共采纳两会代表委员意见建议"),
-            ("(5)我国自研首台", &[], "我国自研首台"),
+            ("(5)我国自研首台", &[], "自研首台"),
             ("一是新增就业", &[], "新增就业"),
             ("以军与巴武装组织在多地交火 加沙地带死亡人数", &[], "加沙地带死亡人数"),
             ("全市\u{3000}地区生产总值", &[], "地区生产总值"),
             ("一则“国家发展改革委决定全国销售电价平均每度涨", &[], "销售电价平均每度涨"),
             ("他们的工资最少也在", &[], "工资"),
             ("其他年龄层的差距是", &[], "其他年龄层的差距"),
+            ("全县累计培训农民", &[], "累计培训农民"),
+            ("累计志愿服务时长", &[], "志愿服务时长"),
+            ("我国已累计在线发布古籍", &[], "在线发布古籍"),
+            ("我国已建设", &[], "建设"),
+            ("周期内平均煤价较前一个周期变化幅度", &[], "周期内平均煤价变化幅度"),
+            ("社会消费品零售总额比上年同期增长", &[], "社会消费品零售总额增长"),
+            ("民生支出占比比例", &[], "民生支出占比比例"),
         ] {
             assert_eq!(strip(p, rm), want, "{p}");
         }
@@ -268,6 +308,8 @@ mod tests {
         assert_eq!(after_noun("(火电占60.91%,水电占39.09%)"), "");
         assert_eq!(after_noun("时,全市"), "");
         assert_eq!(after_noun("不等"), "");
+        assert_eq!(after_noun("个专项工作组”主要职责"), "个专项工作组");
+        assert_eq!(after_noun("“文明家庭”称号"), "“文明家庭”称号");
     }
 
     #[test]
@@ -275,5 +317,6 @@ mod tests {
         assert_eq!(predicate_phrase("罕见病用药平均降价超"), "罕见病用药平均降价超");
         assert_eq!(predicate_phrase("贫困村全部出列,"), "贫困村出列");
         assert_eq!(predicate_phrase("项目均已开工"), "项目开工");
+        assert_eq!(predicate_phrase("专项工作组”主要职责"), "专项工作组");
     }
 }

@@ -32,9 +32,6 @@ mod grammar {
         pub fn name(&self, n: &str) -> Option<&'a str> {
             self.groups.iter().find(|g| g.0 == n).map(|&(_, s, e)| &self.text[s..e])
         }
-        pub fn as_str(&self) -> &'a str {
-            &self.text[self.start..self.end]
-        }
         fn add(&mut self, n: &'static str, s: usize, e: usize) {
             self.groups.push((n, s, e));
         }
@@ -335,7 +332,6 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     for caps in grammar::captures_iter(text) {
         let m = &caps;
         // a year inside a name or a range of years: (2022-2025年), 2021年12月5日 is a date
-        let raw = m.as_str();
         let before = &text[..m.start];
         if before.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—') {
             continue;
@@ -348,12 +344,35 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         if caps.name("rel").is_some() && before.ends_with('是') && is_base_of_multiple(&text[m.end..]) {
             continue;
         }
-        let Some(p) = resolve(&caps, doc) else { continue };
-        let end = idx.char_at(m.end);
+        let Some(mut p) = resolve(&caps, doc) else { continue };
+        // `今年的政府工作报告`: a work report is delivered early in its year and reports on
+        // the year before; the figures it gives without a period of their own are that year's
+        let reviewed = review_year(&caps, &text[m.end..], &p);
+        if let Some(y) = reviewed {
+            p = (Some(iso((y, 1, 1))), Some(iso((y, 12, 31))));
+        }
+        // `这是今天中国的工业互联网`: today's nation is "nowadays", as of the document's date,
+        // not the one day
+        if caps.name("now") == Some("今天") && ["中国", "的中国", "我国", "的我国"].iter().any(|w| text[m.end..].starts_with(w)) {
+            p.0 = None;
+        }
+        // `今年8月迎峰度夏前完成`: a deadline, by the end of the period
+        let by = deadline(&text[m.end..]).filter(|_| p.1.is_some() && reviewed.is_none());
+        if by.is_some() {
+            p.0 = None;
+        }
+        let m_end = m.end + by.unwrap_or(0);
+        let raw = &text[m.start..m_end];
+        let end = idx.char_at(m_end);
         // quotation marks go, both of them: `“十四五”期间` → `十四五期间`, never `十四五”期间`
         // `决定自5月1日起…`: the 自 before a day the pattern does not take goes with it
-        let written = if caps.name("since").is_none() && before.ends_with(['自', '从']) { &text[m.start - '自'.len_utf8()..m.end] } else { raw };
-        let text: String = raw.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
+        let written = if caps.name("since").is_none() && before.ends_with(['自', '从']) { &text[m.start - '自'.len_utf8()..m_end] } else { raw };
+        // (a work report's year reads with its report: `今年的政府工作报告`, not `今年`)
+        let said = match reviewed {
+            Some(_) => report_words(&text[m.start..]),
+            None => raw,
+        };
+        let text: String = said.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
         out.push(Found { end, written: written.to_string(), period: Period { text, start: p.0, end: p.1 } });
     }
     let doc_iso = doc.filter(|d| d.1 > 0 && d.2 > 0).map(iso);
@@ -361,6 +380,7 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     event_periods(text, doc_iso.as_deref(), &mut out);
     since_periods(text, doc_iso.as_deref(), &mut out);
     year_parts(text, doc, &mut out);
+    as_of_filing(text, doc_iso.as_deref(), &mut out);
     consecutive_years(text, doc, &mut out);
     recent_months(text, doc, &mut out);
     last_week_or_month(text, doc, &mut out);
@@ -369,6 +389,34 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
         out.sort_by_key(|f| f.end);
     }
     out
+}
+
+/// Reports that review the year before the one they are delivered in: the work reports of
+/// governments, people's congresses, courts and procuratorates (delivered at the sessions
+/// early in a year, on the last year's work).
+const WORK_REPORTS: &[&str] = &["政府工作报告", "工作报告"];
+
+/// `今年的政府工作报告…` → `今年的政府工作报告`: a period's words through the work report
+/// they date (`review_year` found one right after them).
+fn report_words(from: &str) -> &str {
+    let end = WORK_REPORTS.iter().filter_map(|w| from.find(w).map(|i| i + w.len())).min().unwrap_or(from.len());
+    &from[..end]
+}
+
+/// The year a work report reviews, when `after` the period names one the period dates
+/// (`今年的政府工作报告`, `2021年政府工作报告`): the whole year before.
+fn review_year(caps: &grammar::Caps, after: &str, bounds: &(Option<String>, Option<String>)) -> Option<i32> {
+    let (start, end) = (bounds.0.as_deref()?, bounds.1.as_deref()?);
+    let whole_year = (caps.name("year").is_some() || caps.name("rel").is_some())
+        && start.ends_with("-01-01")
+        && end.ends_with("-12-31")
+        && start.get(..4) == end.get(..4);
+    let after = after.trim_start_matches(['的', '”', '"', '《', '》']);
+    if !whole_year || !WORK_REPORTS.iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    let y: i32 = start.get(..4)?.parse().ok()?;
+    Some(y - 1)
 }
 
 /// Events that open a period (`lexicons/events.txt`), longest name first.
@@ -466,6 +514,10 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         if covered || prev.is_some_and(|p| p.is_ascii_digit() || "比较同与和第".contains(p)) {
             continue;
         }
+        if let Some(y) = spaced_year(text, i, start, out) {
+            continue_spaced(text, i, len, part, y, out);
+            continue;
+        }
         let written = text[i..i + len].to_string();
         let (s, e) = doc.map_or((None, None), |(y, m, _)| {
             let (a, b) = part.months();
@@ -476,6 +528,70 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         found.push(Found { end, written: written.clone(), period: Period { text: written, start: s, end: e } });
     }
     out.extend(found);
+}
+
+/// The year whose words end right before a part of a year at byte `i` (char `start`),
+/// spaced apart from it (`2005年　二季度起`: a layout space, or a full-width space a legacy
+/// encoding wrote in the middle of the words): the index of that year in `out`.
+fn spaced_year(text: &str, i: usize, start: usize, out: &[Found]) -> Option<usize> {
+    let head = text[..i].trim_end_matches([' ', '\u{3000}']);
+    let spaces = text[head.len()..i].chars().count();
+    if !(1..=2).contains(&spaces) || !head.ends_with('年') {
+        return None;
+    }
+    out.iter().position(|f| {
+        f.end + spaces == start
+            && f.period.start.as_deref().is_some_and(|s| s.ends_with("-01-01"))
+            && f.period.end.as_deref().is_some_and(|e| e.ends_with("-12-31"))
+    })
+}
+
+/// Makes the year `out[y]` and the part of it at bytes `i..i + len` after it one period,
+/// from the part's start on when `起` follows it.
+fn continue_spaced(text: &str, i: usize, len: usize, part: Part, y: usize, out: &mut [Found]) {
+    let year = &mut out[y];
+    let Some(yy) = year.period.start.as_deref().and_then(|s| s.get(..4)).and_then(|s| s.parse::<i32>().ok()) else { return };
+    let from = text[i + len..].starts_with('起');
+    let end = i + len + if from { '起'.len_utf8() } else { 0 };
+    let (a, b) = part.months();
+    let rest = &text[text[..i].trim_end_matches([' ', '\u{3000}']).len()..end];
+    let written = format!("{}{rest}", year.written);
+    year.end += rest.chars().count();
+    year.period = Period {
+        text: written.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect(),
+        start: Some(iso((yy, a, 1))),
+        end: (!from).then(|| iso((yy, b, days_in_month(yy, b)))),
+    };
+    year.written = written;
+}
+
+/// What a deadline's 前 is followed by: the verbs of getting a thing done (`2003年非典之前,
+/// 沁县有18万人口` is a state before an event, in its year).
+const DONE_BY: &[&str] = &["完成", "建成", "投产", "投用", "竣工", "到位", "开工", "实现", "落实", "发放", "交付", "全部", "基本", "全面"];
+
+/// The bytes after a period's words that make it a deadline: up to four Han chars naming an
+/// event (`迎峰度夏`), then `前`/`之前`/`以前` and a verb of completion
+/// (`今年8月迎峰度夏前完成`, `2025年以前全部建成`).
+fn deadline(after: &str) -> Option<usize> {
+    let event: usize = after.chars().take_while(|&c| crate::normalise::is_han(c) && !"前年月日底末起".contains(c)).take(4).map(char::len_utf8).sum();
+    let rest = &after[event..];
+    let word = ["之前", "以前", "前"].into_iter().find(|w| rest.starts_with(w))?;
+    let tail = &rest[word.len()..];
+    DONE_BY.iter().any(|d| tail.starts_with(d)).then_some(event + word.len())
+}
+
+/// How news writes "as of when this was filed": the figure stands as of the document's date.
+const AS_OF_FILING: &[&str] = &["截至记者发稿时", "截至记者发稿", "截至发稿时", "截至发稿", "截止发稿时", "截止发稿", "到截稿前", "截稿前", "截至截稿", "发稿时"];
+
+/// `截至发稿时`, `到截稿前`: up to the document's date.
+fn as_of_filing(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
+    let mut found = Adding::new(text, out);
+    let mut from = 0;
+    while let Some((k, w)) = AS_OF_FILING.iter().filter_map(|w| text[from..].find(w).map(|k| (from + k, *w))).min_by_key(|&(k, w)| (k, std::cmp::Reverse(w.len()))) {
+        found.add(k, k + w.len(), None, doc_iso.map(str::to_string));
+        from = k + w.len();
+    }
+    found.into(out);
 }
 
 /// `连续7年稳定在…`: the N full years before the document's year (a record stated in May
@@ -902,6 +1018,45 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn todays_nation_is_nowadays() {
+        assert_eq!(one("这是今天中国的制造业", Some("2024-02-29")), ("今天".into(), None, s("2024-02-29")));
+        assert_eq!(one("以军今天发动袭击", Some("2024-02-29")), ("今天".into(), s("2024-02-29"), s("2024-02-29")));
+    }
+
+    #[test]
+    fn a_deadline_ends_with_its_period() {
+        assert_eq!(one("新增产能的94%将在今年8月迎峰度夏前完成", Some("2006-05-09")), ("今年8月迎峰度夏前".into(), None, s("2006-08-31")));
+        assert_eq!(one("2025年以前全部建成", None), ("2025年以前".into(), None, s("2025-12-31")));
+        // a state before an event is in its year
+        assert_eq!(one("2003年非典之前,全县有18万人口", None), ("2003年".into(), s("2003-01-01"), s("2003-12-31")));
+        // 前 of another word is no deadline
+        assert_eq!(one("2025年全国前列", None), ("2025年".into(), s("2025-01-01"), s("2025-12-31")));
+    }
+
+    #[test]
+    fn as_of_filing_is_as_of_the_documents_date() {
+        assert_eq!(one("截至记者发稿时,已有30万人报名", Some("2021-05-18")), ("截至记者发稿时".into(), None, s("2021-05-18")));
+        assert_eq!(one("到截稿前,参保人数超过500万", Some("2021-05-18")), ("到截稿前".into(), None, s("2021-05-18")));
+    }
+
+    #[test]
+    fn a_year_and_its_part_spaced_apart_are_one_period() {
+        assert_eq!(one("2005年 二季度起,电价每千瓦时提高0.02元", Some("2006-05-09")), ("2005年 二季度起".into(), s("2005-04-01"), None));
+        assert_eq!(one("去年　上半年,全市出口增长5%", Some("2006-05-09")), ("去年　上半年".into(), s("2005-01-01"), s("2005-06-30")));
+        // a space after a whole year ends it
+        assert_eq!(one("2005年 全市出口增长5%", Some("2006-05-09")), ("2005年".into(), s("2005-01-01"), s("2005-12-31")));
+    }
+
+    #[test]
+    fn a_work_reports_figures_are_of_the_year_it_reviews() {
+        assert_eq!(one("县政府公布了今年的政府工作报告,全县生产总值28亿元", Some("2022-03-10")), ("今年的政府工作报告".into(), s("2021-01-01"), s("2021-12-31")));
+        assert_eq!(one("2019年政府工作报告显示", None), ("2019年政府工作报告".into(), s("2018-01-01"), s("2018-12-31")));
+        // a report of the year, or a part of a year, is not a work report's date
+        assert_eq!(one("2019年统计公报显示", None), ("2019年".into(), s("2019-01-01"), s("2019-12-31")));
+        assert_eq!(one("今年上半年工作报告", Some("2022-08-10")), ("今年上半年".into(), s("2022-01-01"), s("2022-06-30")));
     }
 
     #[test]

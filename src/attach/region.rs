@@ -345,6 +345,33 @@ pub fn earlier_place(text: &str, doc: Option<&Place>, context: &[Id]) -> Option<
     (!last.place.id.is_some_and(|id| holds_the_document(id, doc))).then_some(last.place)
 }
 
+/// National issuers of rules, with the verbs that state one.
+/// (`发改委` alone is the national commission: a local one is written with its unit, `省发改委`.)
+const NATIONAL_ISSUERS: &[&str] = &["国家", "国务院", "党中央", "中共中央", "国家发展改革委", "发改委"];
+const RULE_VERBS: &[&str] = &["规定", "决定", "要求", "明确"];
+
+/// Whether a clause before a figure says that a national body laid down the rule the figure
+/// belongs to (`当时国家规定,…若煤价变化幅度达到5%,便调整电价`): a national figure, whatever
+/// the document's unit.
+pub fn national_rule(text: &str) -> bool {
+    NATIONAL_ISSUERS.iter().any(|i| {
+        text.match_indices(i).any(|(k, _)| {
+            let rest = &text[k + i.len()..];
+            // the issuer itself, not a local one (`省国家…`) nor a grade (`国家级…要求`)
+            RULE_VERBS.iter().any(|v| rest.starts_with(v)) && !text[..k].ends_with(['省', '市', '县', '区'])
+        })
+    })
+}
+
+/// Words that state a figure as an international norm (`按照国际通行的标准,最低工资是平均
+/// 工资的40%—60%`): it is nobody's region.
+const INTERNATIONAL_NORM: &[&str] = &["国际通行", "国际惯例", "国际公认", "国际上通行", "国际上一般"];
+
+/// Whether the words before a figure in its sentence state it as an international norm.
+pub fn international_norm(text: &str) -> bool {
+    INTERNATIONAL_NORM.iter().any(|w| text.contains(w))
+}
+
 /// Whether a division holds the document's unit, or is it.
 fn holds_the_document(id: Id, doc: Option<&Place>) -> bool {
     doc.and_then(|d| d.id).is_some_and(|doc_id| gaz::is_within(doc_id, id))
@@ -446,6 +473,18 @@ mod tests {
         let bj = place_named("海淀区").unwrap();
         assert_eq!(own_unit("全市", &bj).unwrap().name, "北京市");
         assert!(is_own_unit_word("全市") && !is_own_unit_word("城市"));
+    }
+
+    #[test]
+    fn national_rules_and_international_norms() {
+        assert!(national_rule("当时国家规定,以6个月为一个周期,"));
+        assert!(national_rule("国务院决定,"));
+        assert!(!national_rule("省里规定,"));
+        assert!(national_rule("有类似“发改委决定上涨电价”的传言,"));
+        assert!(!national_rule("省发改委决定,"));
+        assert!(!national_rule("国家级开发区要求,"));
+        assert!(international_norm("按照国际通行的标准,最低工资是社会平均工资的"));
+        assert!(!international_norm("达到国际先进水平,"));
     }
 
     #[test]
