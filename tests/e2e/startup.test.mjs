@@ -13,18 +13,24 @@ const TIMEOUT = 120_000;
 const cleanup = [];
 after(async () => { for (const f of cleanup.reverse()) await f(); });
 
-test('a file dropped while the module loads waits for it and gets the native report', { timeout: TIMEOUT }, async () => {
-  // the wasm's response waits until the page has taken the file, so the worker has it
-  // before the module can be instantiated, whatever the machine's speed
-  let release;
-  const released = new Promise((r) => { release = r; });
-  const server = await serveStatic(DIST, '/', { hold: (rel) => (rel.endsWith('.wasm') ? released : null) });
+/** `dist/` served with `serveOptions`, a fresh browser and a page in it that records its errors. */
+async function openServed(serveOptions) {
+  const server = await serveStatic(DIST, '/', serveOptions);
   cleanup.push(() => server.close());
   const browser = await launch();
   cleanup.push(() => browser.close());
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  return { server, page, errors };
+}
+
+test('a file dropped while the module loads waits for it and gets the native report', { timeout: TIMEOUT }, async () => {
+  // the wasm's response waits until the page has taken the file, so the worker has it
+  // before the module can be instantiated, whatever the machine's speed
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const { server, page, errors } = await openServed({ hold: (rel) => (rel.endsWith('.wasm') ? released : null) });
 
   const file = path.join(SHARED, 'seeds', '002_ccece93cdd1aa1d0.txt');
   await page.goto(server.url, { waitUntil: 'domcontentloaded' });
@@ -60,13 +66,7 @@ for (const { wasmType, fetches } of [
   { wasmType: 'application/octet-stream', fetches: (n) => n >= 3 },
 ]) {
   test(`three workers, .wasm served as ${wasmType ?? 'application/wasm'}: the module is fetched ${wasmType ? 'by every worker' : 'once'}`, { timeout: TIMEOUT }, async () => {
-    const server = await serveStatic(DIST, '/', { type: (rel) => (rel.endsWith('.wasm') ? wasmType : undefined) });
-    cleanup.push(() => server.close());
-    const browser = await launch();
-    cleanup.push(() => browser.close());
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const { server, page, errors } = await openServed({ type: (rel) => (rel.endsWith('.wasm') ? wasmType : undefined) });
     await page.goto(`${server.url}?workers=3`);
     await page.waitForFunction(() => window.__zhibiao?.pool.readyCount === 3, null, { timeout: TIMEOUT });
     const file = path.join(SHARED, 'seeds', '002_ccece93cdd1aa1d0.txt');
