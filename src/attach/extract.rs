@@ -83,7 +83,7 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
             }
         } else {
             header = None;
-            let headline = super::context::is_heading(line) || super::context::opens_list_item(&line.chars().collect::<Vec<_>>());
+            let headline = super::context::is_heading(line) || super::context::opens_list_item(&line.chars().take(8).collect::<Vec<_>>());
             let first = out.len();
             if super::context::is_heading(line) {
                 let ids = ctx.place_ids();
@@ -122,6 +122,9 @@ pub fn extract(text: &str, original: &str, ctx: &DocContext) -> Vec<Metric> {
     out
 }
 
+/// How many figures after a headline's its story's restatement is looked for.
+const MAX_STORY_LOOKAHEAD: usize = 2000;
+
 /// A headline or a summary's item restates a figure its story gives (`（6）我国已建设46个
 /// 国家中医药传承创新中心;` … `目前,…已建设46个国家中医药传承创新中心`): without a period
 /// of its own, it is the story's. The story's figure is the next one after it of the same
@@ -131,7 +134,9 @@ fn restated_periods(out: &mut [Metric], headlines: &[usize]) {
         if out[i].period.is_some() {
             continue;
         }
-        let found = (i + 1..out.len()).find(|&j| {
+        // (the story of a summary's item is within the next thousands of figures: bounded,
+        // so that a file of many list items is not quadratic)
+        let found = (i + 1..out.len().min(i + 1 + MAX_STORY_LOOKAHEAD)).find(|&j| {
             let (h, m) = (&out[i], &out[j]);
             // (a frequency, `每月`, is the story's sentence's, not a time of the figure)
             let timed = m.period.as_ref().is_some_and(|p| !p.text.starts_with('每') && !p.text.starts_with("年均"));
@@ -461,10 +466,12 @@ fn paragraph(
                 let from = it.clause.0.saturating_sub(MAX_LOOKBACK_FOR_PLACE);
                 region::earlier_place(&text_of(from.max(s), it.clause.0), ctx.place.as_ref(), &context_ids).map(|p| p.name)
             };
-            let sentence_head = || text_of(s, it.clause.0);
+            // the words of the sentence before the clause, as far back as a place is looked
+            // for (a sentence without marks may be a whole huge paragraph)
+            let sentence_head = || text_of(it.clause.0.saturating_sub(MAX_LOOKBACK_FOR_PLACE).max(s), it.clause.0);
             let own = sub_region(&head).or(named);
             // a norm stated as international is no place's
-            let norm = own.is_none() && region::international_norm(&text_of(s, q.span[0]));
+            let norm = own.is_none() && region::international_norm(&text_of(q.span[0].saturating_sub(MAX_LOOKBACK_FOR_PLACE).max(s), q.span[0]));
             let region = own
                 .or_else(earlier)
                 // a rule a national body laid down (`当时国家规定,…超过5%,便…`)

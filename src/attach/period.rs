@@ -379,7 +379,7 @@ pub fn find(text: &str, doc_date: Option<&str>) -> Vec<Found> {
     let before = out.len();
     event_periods(text, doc_iso.as_deref(), &mut out);
     since_periods(text, doc_iso.as_deref(), &mut out);
-    year_parts(text, doc, &mut out);
+    year_parts(text, doc, before, &mut out);
     as_of_filing(text, doc_iso.as_deref(), &mut out);
     consecutive_years(text, doc, &mut out);
     recent_months(text, doc, &mut out);
@@ -490,7 +490,7 @@ fn since_periods(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
 /// A part of a year written without its year (`上半年`, `一季度`, `1-7月`, `1月份`, `前三季度`,
 /// `前5个月`): of the document's year. A month that has not ended by the document's date is
 /// last year's (`12月份` in a January report). Not after a comparison word (`比一季度`).
-fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
+fn year_parts(text: &str, doc: Option<Ymd>, grammar_read: usize, out: &mut Vec<Found>) {
     // the char spans read already, by start, for a binary search per candidate
     let mut spans: Vec<(usize, usize)> = out.iter().map(|f| (f.end - f.written.chars().count(), f.end)).collect();
     spans.sort_unstable();
@@ -514,7 +514,7 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
         if covered || prev.is_some_and(|p| p.is_ascii_digit() || "比较同与和第".contains(p)) {
             continue;
         }
-        if let Some(y) = spaced_year(text, i, start, out) {
+        if let Some(y) = spaced_year(text, i, start, &out[..grammar_read]) {
             continue_spaced(text, i, len, part, y, out);
             continue;
         }
@@ -532,18 +532,18 @@ fn year_parts(text: &str, doc: Option<Ymd>, out: &mut Vec<Found>) {
 
 /// The year whose words end right before a part of a year at byte `i` (char `start`),
 /// spaced apart from it (`2005年　二季度起`: a layout space, or a full-width space a legacy
-/// encoding wrote in the middle of the words): the index of that year in `out`.
-fn spaced_year(text: &str, i: usize, start: usize, out: &[Found]) -> Option<usize> {
+/// encoding wrote in the middle of the words): the index of that year in `read`, the
+/// periods the grammar read (in text order: a binary search).
+fn spaced_year(text: &str, i: usize, start: usize, read: &[Found]) -> Option<usize> {
     let head = text[..i].trim_end_matches([' ', '\u{3000}']);
     let spaces = text[head.len()..i].chars().count();
     if !(1..=2).contains(&spaces) || !head.ends_with('年') {
         return None;
     }
-    out.iter().position(|f| {
-        f.end + spaces == start
-            && f.period.start.as_deref().is_some_and(|s| s.ends_with("-01-01"))
-            && f.period.end.as_deref().is_some_and(|e| e.ends_with("-12-31"))
-    })
+    let k = read.partition_point(|f| f.end + spaces < start);
+    let f = read.get(k).filter(|f| f.end + spaces == start)?;
+    let whole_year = f.period.start.as_deref().is_some_and(|s| s.ends_with("-01-01")) && f.period.end.as_deref().is_some_and(|e| e.ends_with("-12-31"));
+    whole_year.then_some(k)
 }
 
 /// Makes the year `out[y]` and the part of it at bytes `i..i + len` after it one period,
@@ -585,11 +585,20 @@ const AS_OF_FILING: &[&str] = &["截至记者发稿时", "截至记者发稿", "
 
 /// `截至发稿时`, `到截稿前`: up to the document's date.
 fn as_of_filing(text: &str, doc_iso: Option<&str>, out: &mut Vec<Found>) {
+    // (every way of writing it has 稿: most paragraphs are passed over by one search)
+    if !text.contains('稿') {
+        return;
+    }
+    // every mention of every wording, leftmost first and the longest at a place
+    let mut spans: Vec<(usize, usize)> = AS_OF_FILING.iter().flat_map(|w| text.match_indices(w).map(|(k, w)| (k, k + w.len()))).collect();
+    spans.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
     let mut found = Adding::new(text, out);
-    let mut from = 0;
-    while let Some((k, w)) = AS_OF_FILING.iter().filter_map(|w| text[from..].find(w).map(|k| (from + k, *w))).min_by_key(|&(k, w)| (k, std::cmp::Reverse(w.len()))) {
-        found.add(k, k + w.len(), None, doc_iso.map(str::to_string));
-        from = k + w.len();
+    let mut taken = 0;
+    for (a, b) in spans {
+        if a >= taken {
+            found.add(a, b, None, doc_iso.map(str::to_string));
+            taken = b;
+        }
     }
     found.into(out);
 }
