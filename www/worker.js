@@ -1,5 +1,5 @@
 // The analyzer's module Web Worker: loads the wasm once, runs a short sample through the
-// figures' path (which needs no dictionary) unless a file is already waiting, and answers
+// figures' path (which needs no dictionary), then answers
 // {id, method, args} messages with {id, result} or {id, error, fatal}. `fatal` means the
 // module trapped (a Rust panic or a wasm RuntimeError): the page then recreates this worker.
 // The glue is imported, and the wasm fetched and compiled, at once and side by side: a
@@ -37,31 +37,21 @@ const loaded = Promise.all([glue, compiled]).then(async ([core, m]) => {
   t1 = performance.now();
 });
 
-// The worker's first analyze pays the core's lazy start-up (the engine compiles each
-// function on its first call). A file that is already waiting when the module is loaded
-// pays it itself, at once; otherwise the sample does, in the next task, before `ready`.
-let first = null;
-function firstAnalyze(which, run) {
+// The sample goes first, even when a file is already waiting: its lazy compile done, the
+// engine optimises the hot functions in the background while the file runs. A 20 KB file
+// analysed first was ~50 ms slower to report in the cold benchmark (docs/bench-browser.md).
+const ready = loaded.then(() => {
   const t = performance.now();
-  try {
-    return run();
-  } finally {
-    first ??= { which, ms: performance.now() - t, at: performance.now() };
-  }
-}
-const ready = loaded.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => {
-  if (!first) {
-    // the figures' path only: jieba's dictionary (~100 ms) is built by the first
-    // `keywords` call, which the page makes once no document waits for its figures
-    try { firstAnalyze('sample', () => analyzeFigures(SAMPLE, 'warm-up.txt', '')); } catch { /* only a warm-up */ }
-  }
+  // the figures' path only: jieba's dictionary (~100 ms) is built by the first
+  // `keywords` call, which the page makes once no document waits for its figures
+  try { analyzeFigures(SAMPLE, 'warm-up.txt', ''); } catch { /* only a warm-up */ }
+  const t2 = performance.now();
   return {
     version: version(),
     initMs: t1 - t0, // fetch + compile + instantiate the wasm (or wait for the pool's and instantiate)
-    firstAnalyzeMs: first.ms, // this worker's first analyze: the core's lazy start-up
-    firstAnalyzed: first.which, // 'sample', or 'file' when a file was waiting for the module
+    firstAnalyzeMs: t2 - t, // this worker's first analyze (the sample): the core's lazy start-up
     startedAt: performance.timeOrigin + t0,
-    readyAt: performance.timeOrigin + first.at,
+    readyAt: performance.timeOrigin + t2,
   };
 });
 
@@ -80,11 +70,11 @@ const methods = {
   async analyze(bytes, name, encoding) {
     // a File or Blob from the page is read here, off the page's thread (while the module loads)
     if (bytes instanceof Blob) bytes = await bytes.arrayBuffer();
-    await loaded;
+    await ready;
     const t = performance.now();
     const u8 = new Uint8Array(bytes);
     try {
-      const report = firstAnalyze('file', () => analyzeFigures(u8, name, encoding ?? ''));
+      const report = analyzeFigures(u8, name, encoding ?? '');
       return { report, ms: performance.now() - t, bytes: u8.length };
     } catch (e) {
       if (e && typeof e === 'object') e.bytes = u8.length;
