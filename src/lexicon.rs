@@ -4,7 +4,7 @@
 //! reported; `key: word word …` lists words under a key.
 
 /// Non-empty lines with comments and surrounding space removed.
-pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+pub fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
 }
 

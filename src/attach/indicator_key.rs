@@ -9,7 +9,6 @@
 //! and gives no key. [`category_of`] is looser: a phrase that ends in a standard
 //! indicator belongs to that indicator's category.
 
-
 /// A standard statistical indicator: its canonical name and its SPEC category.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Indicator {
